@@ -1,0 +1,56 @@
+namespace SgdDsl;
+
+/// <summary>
+/// Helper functions a loss may call (with <c>using static SgdDsl.Dsl;</c>). Each one is ordinary C#,
+/// so the user's loss method runs as written, and the generator knows its exact derivatives.
+/// </summary>
+public static class Dsl
+{
+    /// <summary>x².</summary>
+    public static double Sq(double x) => x * x;
+
+    /// <summary>x³.</summary>
+    public static double Cube(double x) => x * x * x;
+
+    /// <summary>The logistic function 1 / (1 + e^(−x)), computed without overflow.</summary>
+    public static double Sigmoid(double x) =>
+        x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
+
+    /// <summary>log(1 + eˣ), computed without overflow; its derivative is <see cref="Sigmoid"/>.</summary>
+    public static double Softplus(double x) =>
+        Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x)));
+
+    /// <summary>log cosh x, a smooth Huber-like penalty; its derivative is tanh x.</summary>
+    public static double LogCosh(double x)
+    {
+        var a = Math.Abs(x);
+        return a + Math.Log(1.0 + Math.Exp(-2.0 * a)) - Math.Log(2.0);
+    }
+
+    /// <summary>eˣ.</summary>
+    public static double Exp(double x) => Math.Exp(x);
+
+    /// <summary>Natural logarithm.</summary>
+    public static double Log(double x) => Math.Log(x);
+
+    /// <summary>Square root.</summary>
+    public static double Sqrt(double x) => Math.Sqrt(x);
+
+    /// <summary>xʸ.</summary>
+    public static double Pow(double x, double y) => Math.Pow(x, y);
+
+    /// <summary>Sine.</summary>
+    public static double Sin(double x) => Math.Sin(x);
+
+    /// <summary>Cosine.</summary>
+    public static double Cos(double x) => Math.Cos(x);
+
+    /// <summary>Tangent.</summary>
+    public static double Tan(double x) => Math.Tan(x);
+
+    /// <summary>Hyperbolic tangent.</summary>
+    public static double Tanh(double x) => Math.Tanh(x);
+
+    /// <summary>Arc tangent.</summary>
+    public static double Atan(double x) => Math.Atan(x);
+}
