@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>The total order that makes sorted sums and products canonical.</summary>
+    internal static class ExprOrder
+    {
+        /// <summary>Product factors: by base, so a·b²·x reads in alphabetical order.</summary>
+        public static readonly IComparer<Expr> ProductFactors = Comparer<Expr>.Create((x, y) =>
+        {
+            var c = Compare(BaseOf(x), BaseOf(y));
+            return c != 0 ? c : Compare(x, y);
+        });
+
+        /// <summary>Sum terms: higher degree first (a·b·x − y), then by the monomial.</summary>
+        public static readonly IComparer<Expr> SumTerms = Comparer<Expr>.Create((x, y) =>
+        {
+            var c = Degree(y).CompareTo(Degree(x));
+            if (c != 0) return c;
+            c = Compare(Monomial(x), Monomial(y));
+            return c != 0 ? c : Compare(x, y);
+        });
+
+        public static int Compare(Expr x, Expr y)
+        {
+            if (ReferenceEquals(x, y)) return 0;
+            var c = x.Kind.CompareTo(y.Kind);
+            if (c != 0) return c;
+            switch (x)
+            {
+                case Constant cx:
+                    return cx.Value.CompareTo(((Constant)y).Value);
+                case Variable vx:
+                    return string.CompareOrdinal(vx.Name, ((Variable)y).Name);
+                case FunctionCall fx:
+                    var fy = (FunctionCall)y;
+                    c = fx.Function.CompareTo(fy.Function);
+                    return c != 0 ? c : Compare(fx.Argument, fy.Argument);
+                default:
+                    return CompareSequences(x.Children, y.Children);
+            }
+        }
+
+        private static int CompareSequences(IReadOnlyList<Expr> a, IReadOnlyList<Expr> b)
+        {
+            var n = Math.Min(a.Count, b.Count);
+            for (var i = 0; i < n; i++)
+            {
+                var c = Compare(a[i], b[i]);
+                if (c != 0) return c;
+            }
+
+            return a.Count.CompareTo(b.Count);
+        }
+
+        private static Expr BaseOf(Expr e) => e is Power p ? p.Base : e;
+
+        private static Expr Monomial(Expr e) => e is Product p ? p.WithoutCoefficient() : e;
+
+        private static double Degree(Expr e)
+        {
+            switch (e)
+            {
+                case Product p:
+                    var d = 0.0;
+                    foreach (var f in p.Factors) d += Degree(f);
+                    return d;
+                case Power w:
+                    return w.ConstantExponent ?? 1.0;
+                default:
+                    return 1.0;
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>
+    /// Parses infix formulas: numbers, names (letters, digits, '_', and a trailing subscript such as
+    /// <c>W[0,1]</c>), <c>+ - * / ^</c> (^ binds tighter than unary minus and is right-associative),
+    /// parentheses, the functions of <see cref="MathFunction"/> in lower case, <c>sqrt</c>, <c>sq</c>,
+    /// <c>cube</c> and <c>pow(x, y)</c>. The result is simplified.
+    /// </summary>
+    public sealed class InfixParser
+    {
+        private readonly string _text;
+        private int _pos;
+
+        private InfixParser(string text) => _text = text;
+
+        /// <exception cref="FormatException">The text is not a formula; the message gives the position.</exception>
+        public static Expr Parse(string text)
+        {
+            if (text == null) throw new ArgumentNullException(nameof(text));
+            var parser = new InfixParser(text);
+            var e = parser.ParseSum();
+            parser.SkipSpace();
+            if (parser._pos < text.Length) throw parser.Error("unexpected '" + text[parser._pos] + "'");
+            return e;
+        }
+
+        private Expr ParseSum()
+        {
+            var e = ParseProduct();
+            while (true)
+            {
+                if (Accept('+')) e = e + ParseProduct();
+                else if (Accept('-')) e = e - ParseProduct();
+                else return e;
+            }
+        }
+
+        private Expr ParseProduct()
+        {
+            var e = ParseUnary();
+            while (true)
+            {
+                if (Accept('*')) e = e * ParseUnary();
+                else if (Accept('/')) e = e / ParseUnary();
+                else return e;
+            }
+        }
+
+        private Expr ParseUnary() => Accept('-') ? -ParseUnary() : Accept('+') ? ParseUnary() : ParsePower();
+
+        private Expr ParsePower()
+        {
+            var b = ParsePrimary();
+            return Accept('^') ? Expr.Pow(b, ParseUnary()) : b;
+        }
+
+        private Expr ParsePrimary()
+        {
+            SkipSpace();
+            if (_pos >= _text.Length) throw Error("unexpected end of formula");
+            var c = _text[_pos];
+            if (Accept('('))
+            {
+                var inner = ParseSum();
+                Expect(')');
+                return inner;
+            }
+
+            if (char.IsDigit(c) || c == '.') return ParseNumber();
+            if (char.IsLetter(c) || c == '_') return ParseNameOrCall();
+            throw Error("unexpected '" + c + "'");
+        }
+
+        private Expr ParseNumber()
+        {
+            var start = _pos;
+            while (_pos < _text.Length && (char.IsDigit(_text[_pos]) || _text[_pos] == '.')) _pos++;
+            if (_pos < _text.Length && (_text[_pos] == 'e' || _text[_pos] == 'E'))
+            {
+                var save = _pos++;
+                if (_pos < _text.Length && (_text[_pos] == '+' || _text[_pos] == '-')) _pos++;
+                if (_pos < _text.Length && char.IsDigit(_text[_pos]))
+                    while (_pos < _text.Length && char.IsDigit(_text[_pos])) _pos++;
+                else _pos = save;
+            }
+
+            var token = _text.Substring(start, _pos - start);
+            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                throw Error("bad number '" + token + "'", start);
+            return Expr.Const(value);
+        }
+
+        private Expr ParseNameOrCall()
+        {
+            var start = _pos;
+            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
+            if (_pos < _text.Length && _text[_pos] == '[')
+            {
+                var close = _text.IndexOf(']', _pos);
+                if (close < 0) throw Error("unclosed '['");
+                _pos = close + 1;
+            }
+
+            var name = _text.Substring(start, _pos - start).Replace(" ", "");
+            SkipSpace();
+            if (_pos < _text.Length && _text[_pos] == '(') return ParseCall(name, start);
+            return Expr.Var(name);
+        }
+
+        private Expr ParseCall(string name, int start)
+        {
+            Expect('(');
+            var args = new List<Expr> { ParseSum() };
+            while (Accept(',')) args.Add(ParseSum());
+            Expect(')');
+
+            void Arity(int n)
+            {
+                if (args.Count != n) throw Error($"{name} takes {n} argument{(n == 1 ? "" : "s")}", start);
+            }
+
+            if (FunctionNames.TryParseInfix(name, out var f))
+            {
+                Arity(1);
+                return Expr.Apply(f, args[0]);
+            }
+
+            switch (name)
+            {
+                case "sqrt": Arity(1); return Expr.Pow(args[0], 0.5);
+                case "sq": Arity(1); return Expr.Pow(args[0], 2.0);
+                case "cube": Arity(1); return Expr.Pow(args[0], 3.0);
+                case "pow": Arity(2); return Expr.Pow(args[0], args[1]);
+                default: throw Error("unknown function '" + name + "'", start);
+            }
+        }
+
+        private bool Accept(char c)
+        {
+            SkipSpace();
+            if (_pos >= _text.Length || _text[_pos] != c) return false;
+            _pos++;
+            return true;
+        }
+
+        private void Expect(char c)
+        {
+            if (!Accept(c)) throw Error("expected '" + c + "'");
+        }
+
+        private void SkipSpace()
+        {
+            while (_pos < _text.Length && char.IsWhiteSpace(_text[_pos])) _pos++;
+        }
+
+        private FormatException Error(string what, int? at = null) =>
+            new FormatException($"{what} at position {(at ?? _pos) + 1} of \"{_text}\"");
+    }
+}

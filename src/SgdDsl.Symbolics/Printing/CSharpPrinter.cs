@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>
+    /// C# expression text, such as <c>0.5 * t0 * t0</c>. Variables are printed by a caller-given
+    /// mapping (to spans or locals); subexpressions the caller has named (common subexpressions)
+    /// print as their names, except the expression printed itself. Squares and cubes of named or atomic bases are written as products.
+    /// </summary>
+    public sealed class CSharpPrinter : ExprPrinter
+    {
+        private const string MathClass = "global::System.Math";
+        private const string DslClass = "global::SgdDsl.Dsl";
+        private readonly Func<Variable, string> _variables;
+        private readonly IReadOnlyDictionary<Expr, string> _names;
+
+        /// <param name="variables">The C# text of each variable.</param>
+        /// <param name="names">Subexpressions already held in locals, by local name.</param>
+        public CSharpPrinter(Func<Variable, string> variables, IReadOnlyDictionary<Expr, string> names)
+        {
+            _variables = variables;
+            _names = names;
+        }
+
+        protected override string Times => " * ";
+
+        protected override bool TryWriteName(Expr e, StringBuilder sb)
+        {
+            if (!_names.TryGetValue(e, out var name)) return false;
+            sb.Append(name);
+            return true;
+        }
+
+        protected override string FormatNumber(double value)
+        {
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
+        }
+
+        protected override void WriteVariable(Variable v, StringBuilder sb) => sb.Append(_variables(v));
+
+        protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
+        {
+            sb.Append(MethodName(f)).Append('(');
+            Write(argument, sb, SumLevel);
+            sb.Append(')');
+        }
+
+        protected override void WritePower(Expr b, Expr e, StringBuilder sb)
+        {
+            var n = (e as Constant)?.Value;
+            var simpleBase = b is Variable || _names.ContainsKey(b);
+            if (simpleBase && (n == 2.0 || n == 3.0))
+            {
+                Write(b, sb, AtomLevel);
+                for (var i = 1; i < n; i++)
+                {
+                    sb.Append(" * ");
+                    Write(b, sb, AtomLevel);
+                }
+
+                return;
+            }
+
+            string call;
+            if (n == 2.0) call = DslClass + ".Sq(";
+            else if (n == 3.0) call = DslClass + ".Cube(";
+            else if (n == 0.5) call = MathClass + ".Sqrt(";
+            else call = MathClass + ".Pow(";
+            sb.Append(call);
+            Write(b, sb, SumLevel);
+            if (call.EndsWith("Pow(", StringComparison.Ordinal))
+            {
+                sb.Append(", ");
+                Write(e, sb, SumLevel);
+            }
+
+            sb.Append(')');
+        }
+
+        protected override void WriteQuotient(Action<StringBuilder> numerator, Action<StringBuilder> denominator, bool denominatorIsSingleFactor, StringBuilder sb)
+        {
+            numerator(sb);
+            sb.Append(" / ");
+            if (!denominatorIsSingleFactor) sb.Append('(');
+            denominator(sb);
+            if (!denominatorIsSingleFactor) sb.Append(')');
+        }
+
+        /// <summary>A named subexpression is a single identifier, so it binds as an atom.</summary>
+        protected override int LevelOf(Expr e) => _names.ContainsKey(e) ? AtomLevel : base.LevelOf(e);
+
+        private static string MethodName(MathFunction f)
+        {
+            switch (f)
+            {
+                case MathFunction.Sigmoid:
+                case MathFunction.Softplus:
+                case MathFunction.LogCosh:
+                    return DslClass + "." + f;
+                default:
+                    return MathClass + "." + f;
+            }
+        }
+    }
+}

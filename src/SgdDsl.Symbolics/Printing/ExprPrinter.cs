@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>
+    /// The layout shared by the infix, LaTeX and C# printers: sums with subtraction for negative
+    /// terms, products split into numerator and denominator, parentheses only where precedence needs
+    /// them. Subclasses decide how atoms, powers, functions and quotients look.
+    /// </summary>
+    public abstract class ExprPrinter
+    {
+        /// <summary>Binding strength; a subexpression weaker than its context is parenthesized.</summary>
+        protected const int SumLevel = 1, ProductLevel = 2, UnaryLevel = 3, PowerLevel = 4, AtomLevel = 5;
+
+        /// <summary>Prints <paramref name="e"/>.</summary>
+        public string Print(Expr e)
+        {
+            var sb = new StringBuilder();
+            Write(e, sb, SumLevel, root: true);
+            return sb.ToString();
+        }
+
+        /// <summary>Text between factors of a product.</summary>
+        protected abstract string Times { get; }
+
+        /// <summary>Text for an opening and a closing parenthesis.</summary>
+        protected virtual string Open => "(";
+
+        protected virtual string Close => ")";
+
+        protected abstract void WriteVariable(Variable v, StringBuilder sb);
+
+        protected abstract void WriteFunction(MathFunction f, Expr argument, StringBuilder sb);
+
+        /// <summary>Writes b^e for an exponent that is not a negative constant.</summary>
+        protected abstract void WritePower(Expr b, Expr e, StringBuilder sb);
+
+        /// <summary>Writes numerator / denominator, each given as a writer.</summary>
+        protected abstract void WriteQuotient(Action<StringBuilder> numerator, Action<StringBuilder> denominator, bool denominatorIsSingleFactor, StringBuilder sb);
+
+        /// <summary>Lets a printer replace a whole subexpression by a name (common subexpressions).</summary>
+        protected virtual bool TryWriteName(Expr e, StringBuilder sb) => false;
+
+        protected virtual string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>Writes <paramref name="e"/> in a context that needs at least <paramref name="level"/>.</summary>
+        protected void Write(Expr e, StringBuilder sb, int level, bool root = false)
+        {
+            if (!root && TryWriteName(e, sb)) return;
+            var own = LevelOf(e);
+            var parenthesize = own < level;
+            if (parenthesize) sb.Append(Open);
+            WriteBare(e, sb);
+            if (parenthesize) sb.Append(Close);
+        }
+
+        private void WriteBare(Expr e, StringBuilder sb)
+        {
+            switch (e)
+            {
+                case Constant c:
+                    sb.Append(FormatNumber(c.Value));
+                    break;
+                case Variable v:
+                    WriteVariable(v, sb);
+                    break;
+                case Sum s:
+                    WriteSum(s, sb);
+                    break;
+                case Product p:
+                    WriteProduct(p.Coefficient, p.Factors, sb);
+                    break;
+                case Power w when w.ConstantExponent < 0:
+                    WriteProduct(1.0, new Expr[] { w }, sb);
+                    break;
+                case Power w:
+                    WritePower(w.Base, w.Exponent, sb);
+                    break;
+                case FunctionCall f:
+                    WriteFunction(f.Function, f.Argument, sb);
+                    break;
+            }
+        }
+
+        private void WriteSum(Sum s, StringBuilder sb)
+        {
+            // 1 - x reads better than -x + 1: a positive constant leads when the first term is negative.
+            var offsetFirst = s.Offset > 0 && CoefficientOf(s.Terms[0]) < 0;
+            if (offsetFirst) sb.Append(FormatNumber(s.Offset));
+            for (var i = 0; i < s.Terms.Count; i++)
+            {
+                var term = s.Terms[i];
+                var negative = CoefficientOf(term) < 0;
+                if (i == 0 && !offsetFirst) Write(term, sb, SumLevel);
+                else
+                {
+                    sb.Append(negative ? " - " : " + ");
+                    Write(negative ? -term : term, sb, ProductLevel);
+                }
+            }
+
+            if (s.Offset != 0.0 && !offsetFirst)
+            {
+                sb.Append(s.Offset < 0 ? " - " : " + ");
+                sb.Append(FormatNumber(Math.Abs(s.Offset)));
+            }
+        }
+
+        private void WriteProduct(double coefficient, IReadOnlyList<Expr> factors, StringBuilder sb)
+        {
+            var numerator = new List<Expr>();
+            var denominator = new List<Expr>();
+            foreach (var f in factors)
+            {
+                if (f is Power w && w.ConstantExponent < 0) denominator.Add(Expr.Pow(w.Base, Expr.Const(-w.ConstantExponent!.Value)));
+                else numerator.Add(f);
+            }
+
+            if (coefficient < 0)
+            {
+                sb.Append('-');
+                coefficient = -coefficient;
+            }
+
+            Action<StringBuilder> writeNumerator = b => WriteFactors(coefficient, numerator, b);
+            if (denominator.Count == 0) writeNumerator(sb);
+            else WriteQuotient(writeNumerator, b => WriteFactors(1.0, denominator, b), denominator.Count == 1, sb);
+        }
+
+        private void WriteFactors(double coefficient, List<Expr> factors, StringBuilder sb)
+        {
+            var first = true;
+            if (coefficient != 1.0 || factors.Count == 0)
+            {
+                sb.Append(FormatNumber(coefficient));
+                first = false;
+            }
+
+            foreach (var f in factors)
+            {
+                if (!first) sb.Append(Times);
+                Write(f, sb, UnaryLevel + 1);
+                first = false;
+            }
+        }
+
+        private static double CoefficientOf(Expr term) => term is Product p ? p.Coefficient : 1.0;
+
+        /// <summary>How strongly the printed form of <paramref name="e"/> binds.</summary>
+        protected virtual int LevelOf(Expr e)
+        {
+            switch (e)
+            {
+                case Sum _:
+                    return SumLevel;
+                case Product p:
+                    return p.Coefficient < 0 ? UnaryLevel : ProductLevel;
+                case Power w:
+                    return w.ConstantExponent < 0 ? ProductLevel : PowerLevel;
+                case Constant c:
+                    return c.Value < 0 ? UnaryLevel : AtomLevel;
+                default:
+                    return AtomLevel;
+            }
+        }
+    }
+}

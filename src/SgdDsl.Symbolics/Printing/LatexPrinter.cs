@@ -1,0 +1,55 @@
+using System;
+using System.Text;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>LaTeX such as <c>0.5 \left(a b x - y\right)^{2}</c>.</summary>
+    public sealed class LatexPrinter : ExprPrinter
+    {
+        private static readonly LatexPrinter Instance = new LatexPrinter();
+
+        /// <summary>The LaTeX of <paramref name="e"/>.</summary>
+        public static string Format(Expr e) => Instance.Print(e);
+
+        protected override string Times => " ";
+
+        protected override string Open => @"\left(";
+
+        protected override string Close => @"\right)";
+
+        protected override void WriteVariable(Variable v, StringBuilder sb) =>
+            sb.Append(v.Name.Length == 1 ? v.Name : @"\mathit{" + v.Name.Replace("_", @"\_") + "}");
+
+        protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
+        {
+            sb.Append(FunctionNames.Latex(f)).Append(Open);
+            Write(argument, sb, SumLevel);
+            sb.Append(Close);
+        }
+
+        protected override void WritePower(Expr b, Expr e, StringBuilder sb)
+        {
+            if (e.IsConstant(0.5))
+            {
+                sb.Append(@"\sqrt{");
+                Write(b, sb, SumLevel);
+                sb.Append('}');
+                return;
+            }
+
+            Write(b, sb, AtomLevel);
+            sb.Append("^{");
+            Write(e, sb, SumLevel);
+            sb.Append('}');
+        }
+
+        protected override void WriteQuotient(Action<StringBuilder> numerator, Action<StringBuilder> denominator, bool denominatorIsSingleFactor, StringBuilder sb)
+        {
+            sb.Append(@"\frac{");
+            numerator(sb);
+            sb.Append("}{");
+            denominator(sb);
+            sb.Append('}');
+        }
+    }
+}
