@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+Console.WriteLine(ProductModelSample.ProductModel.LossFormula);

@@ -51,6 +51,7 @@ namespace SgdDsl.Symbolics
 
         private void Count(Expr e)
         {
+            e = AsPrinted(e);
             _uses.TryGetValue(e, out var n);
             _uses[e] = n + 1;
             if (n > 0) return;
@@ -60,6 +61,7 @@ namespace SgdDsl.Symbolics
 
         private void Assign(Expr e, HashSet<Expr> done)
         {
+            e = AsPrinted(e);
             if (!done.Add(e)) return;
             foreach (var child in e.Children) Assign(child, done);
             if (IsCompound(e) && (_uses[e] > 1 || _mustName.Contains(e)))
@@ -69,6 +71,13 @@ namespace SgdDsl.Symbolics
                 _names.Add(e, name);
             }
         }
+
+        /// <summary>
+        /// Printers write b^(−e) as a quotient by b^e, so b^e is what gets computed and what is worth
+        /// sharing; the reciprocal itself never appears in the code.
+        /// </summary>
+        private static Expr AsPrinted(Expr e) =>
+            e is Power { ConstantExponent: < 0 } p ? Expr.Pow(p.Base, Expr.Const(-p.ConstantExponent!.Value)) : e;
 
         private static bool IsCompound(Expr e) => !(e is Constant || e is Variable);
     }

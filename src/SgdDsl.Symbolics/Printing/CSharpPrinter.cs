@@ -52,8 +52,7 @@ namespace SgdDsl.Symbolics
         protected override void WritePower(Expr b, Expr e, StringBuilder sb)
         {
             var n = (e as Constant)?.Value;
-            var simpleBase = b is Variable || _names.ContainsKey(b);
-            if (simpleBase && (n == 2.0 || n == 3.0))
+            if (IsSimple(b) && (n == 2.0 || n == 3.0))
             {
                 Write(b, sb, AtomLevel);
                 for (var i = 1; i < n; i++)
@@ -91,7 +90,15 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>A named subexpression is a single identifier, so it binds as an atom.</summary>
-        protected override int LevelOf(Expr e) => _names.ContainsKey(e) ? AtomLevel : base.LevelOf(e);
+        protected override int LevelOf(Expr e)
+        {
+            if (_names.ContainsKey(e)) return AtomLevel;
+            // t * t: a square of a simple base prints as a product.
+            if (e is Power { ConstantExponent: 2.0 or 3.0 } p && IsSimple(p.Base)) return ProductLevel;
+            return base.LevelOf(e);
+        }
+
+        private bool IsSimple(Expr b) => b is Variable || _names.ContainsKey(b);
 
         private static string MethodName(MathFunction f)
         {

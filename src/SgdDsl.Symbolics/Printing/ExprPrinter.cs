@@ -38,7 +38,10 @@ namespace SgdDsl.Symbolics
         /// <summary>Writes b^e for an exponent that is not a negative constant.</summary>
         protected abstract void WritePower(Expr b, Expr e, StringBuilder sb);
 
-        /// <summary>Writes numerator / denominator, each given as a writer.</summary>
+        /// <summary>
+        /// Writes numerator / denominator, each given as a writer; <paramref name="denominatorIsSingleFactor"/>
+        /// says the denominator already binds tighter than division (an atom, a power or a parenthesized sum).
+        /// </summary>
         protected abstract void WriteQuotient(Action<StringBuilder> numerator, Action<StringBuilder> denominator, bool denominatorIsSingleFactor, StringBuilder sb);
 
         /// <summary>Lets a printer replace a whole subexpression by a name (common subexpressions).</summary>
@@ -127,7 +130,7 @@ namespace SgdDsl.Symbolics
 
             Action<StringBuilder> writeNumerator = b => WriteFactors(coefficient, numerator, b);
             if (denominator.Count == 0) writeNumerator(sb);
-            else WriteQuotient(writeNumerator, b => WriteFactors(1.0, denominator, b), denominator.Count == 1, sb);
+            else WriteQuotient(writeNumerator, b => WriteFactors(1.0, denominator, b), denominator.Count == 1 && LevelOf(denominator[0]) != ProductLevel, sb);
         }
 
         private void WriteFactors(double coefficient, List<Expr> factors, StringBuilder sb)
@@ -142,7 +145,8 @@ namespace SgdDsl.Symbolics
             foreach (var f in factors)
             {
                 if (!first) sb.Append(Times);
-                Write(f, sb, UnaryLevel + 1);
+                // Products are associative, so a factor that prints as a product needs no parentheses.
+                Write(f, sb, ProductLevel);
                 first = false;
             }
         }

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SgdDsl.Generators.Diagnostics
+{
+    /// <summary>Every diagnostic the generator reports, with stable ids (tracked in AnalyzerReleases.*.md).</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "SgdDsl";
+
+        /// <summary>The constructs a loss may use, quoted in the unsupported-syntax message.</summary>
+        public const string Supported =
+            "numeric literals, const fields, + - * /, unary minus, parentheses, locals, " +
+            "Math.Exp/Log/Sqrt/Pow/Sin/Cos/Tan/Tanh/Atan (or double.*), and the Dsl helpers " +
+            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan";
+
+        public static readonly DiagnosticDescriptor UnsupportedSyntax = Error(
+            "SGD0001", "Unsupported construct in a loss",
+            "'{0}' is not supported in a loss: {1}. A loss may use " + Supported + ".");
+
+        public static readonly DiagnosticDescriptor ModelNotPartial = Error(
+            "SGD0002", "[SgdModel] type must be partial",
+            "'{0}' must be declared partial (and so must every type containing it) so that SgdDsl can add its derivatives");
+
+        public static readonly DiagnosticDescriptor MissingLoss = Error(
+            "SGD0003", "[SgdModel] type has no [Loss] method",
+            "'{0}' has no [Loss] method; declare one 'static double Loss([Param] double w, double x, ...)'");
+
+        public static readonly DiagnosticDescriptor DuplicateLoss = Error(
+            "SGD0004", "More than one [Loss] method",
+            "'{0}' has more than one [Loss] method; a model has exactly one per-sample loss");
+
+        public static readonly DiagnosticDescriptor InvalidLossSignature = Error(
+            "SGD0005", "[Loss] method must be static and return double",
+            "[Loss] method '{0}' must be static and return double");
+
+        public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
+            "SGD0006", "Unsupported loss parameter type",
+            "Parameter '{0}' has type '{1}'; loss parameters must be double (ref, out, in and params are not allowed)");
+
+        public static readonly DiagnosticDescriptor InvalidLossBody = Error(
+            "SGD0007", "Unsupported loss body",
+            "The body of '{0}' must be an expression body, or local declarations followed by one return statement: {1}");
+
+        public static readonly DiagnosticDescriptor NoParameters = Error(
+            "SGD0008", "Loss has no [Param] parameter",
+            "'{0}' has no [Param] parameter; mark the trained parameters with [Param]");
+
+        public static readonly DiagnosticDescriptor GenericModel = Error(
+            "SGD0009", "[SgdModel] type must not be generic",
+            "'{0}' is generic; SgdDsl models are plain (non-generic) classes");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "SGD0010", "SgdDsl could not process a model",
+            "SgdDsl could not process '{0}': {1}. Please report this with the loss that caused it");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> All =
+            new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError }
+                .ToDictionary(d => d.Id);
+
+        public static DiagnosticDescriptor ById(string id) => All[id];
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

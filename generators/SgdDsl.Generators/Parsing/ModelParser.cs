@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SgdDsl.Generators.Diagnostics;
+using SgdDsl.Generators.Spec;
+
+namespace SgdDsl.Generators.Parsing
+{
+    /// <summary>Reads one [SgdModel] class into a <see cref="ModelSpec"/>, or into the diagnostics that say why it cannot be.</summary>
+    internal static class ModelParser
+    {
+        public const string ModelAttribute = "SgdDsl.SgdModelAttribute";
+        private const string LossAttribute = "SgdDsl.LossAttribute";
+        private const string ParamAttribute = "SgdDsl.ParamAttribute";
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            ModelSpec? spec;
+            try
+            {
+                spec = TryParse(context, diagnostics, cancellation);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // The generator never breaks a build with an exception; it says what failed instead.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), context.TargetSymbol.Name, e.Message));
+                spec = null;
+            }
+
+            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        private static ModelSpec? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var declaration = (ClassDeclarationSyntax)context.TargetNode;
+            var where = declaration.Identifier.GetLocation();
+
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericModel, where, type.Name));
+                return null;
+            }
+
+            var containing = ContainingTypes(declaration, diagnostics);
+            if (containing == null) return null;
+
+            var losses = type.GetMembers().OfType<IMethodSymbol>().Where(m => HasAttribute(m, LossAttribute)).ToList();
+            if (losses.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLoss, where, type.Name));
+                return null;
+            }
+
+            if (losses.Count > 1)
+            {
+                foreach (var extra in losses.Skip(1))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLoss, extra.Locations[0], type.Name));
+                return null;
+            }
+
+            var loss = losses[0];
+            if (!loss.IsStatic || loss.ReturnType.SpecialType != SpecialType.System_Double)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLossSignature, loss.Locations[0], loss.Name));
+                return null;
+            }
+
+            var parameters = new List<string>();
+            var samples = new List<string>();
+            foreach (var p in loss.Parameters)
+            {
+                if (p.Type.SpecialType != SpecialType.System_Double || p.RefKind != RefKind.None || p.IsParams)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, p.Locations[0], p.Name, p.Type.ToDisplayString()));
+                    continue;
+                }
+
+                (HasAttribute(p, ParamAttribute) ? parameters : samples).Add(p.Name);
+            }
+
+            if (diagnostics.Count > 0) return null;
+            if (parameters.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameters, loss.Locations[0], loss.Name));
+                return null;
+            }
+
+            var method = loss.DeclaringSyntaxReferences[0].GetSyntax(cancellation) as MethodDeclarationSyntax;
+            if (method == null) return null;
+            var model = method.SyntaxTree == context.SemanticModel.SyntaxTree
+                ? context.SemanticModel
+                : context.SemanticModel.Compilation.GetSemanticModel(method.SyntaxTree);
+            var expression = new LossTranslator(model, loss, diagnostics, cancellation).TranslateBody(method);
+            if (expression == null || diagnostics.Count > 0) return null;
+
+            return new ModelSpec(
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                containing.Value,
+                Keyword(declaration),
+                type.Name,
+                new EquatableArray<string>(parameters.ToArray()),
+                new EquatableArray<string>(samples.ToArray()),
+                expression);
+        }
+
+        /// <summary>The chain of types around the model, outermost first; null after reporting one that is not partial.</summary>
+        private static EquatableArray<ContainingType>? ContainingTypes(ClassDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
+        {
+            var chain = new List<ContainingType>();
+            for (SyntaxNode? node = declaration; node is TypeDeclarationSyntax t; node = node.Parent)
+            {
+                if (!t.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotPartial, t.Identifier.GetLocation(), t.Identifier.Text));
+                    return null;
+                }
+
+                if (t != declaration) chain.Insert(0, new ContainingType(Keyword(t), t.Identifier.Text));
+            }
+
+            return new EquatableArray<ContainingType>(chain.ToArray());
+        }
+
+        /// <summary>The modifiers and keyword a partial redeclaration needs, e.g. "static partial class".</summary>
+        private static string Keyword(TypeDeclarationSyntax t)
+        {
+            var keyword = t is RecordDeclarationSyntax r ? ("record " + r.ClassOrStructKeyword.Text).Trim() : t.Keyword.Text;
+            return (t.Modifiers.Any(SyntaxKind.StaticKeyword) ? "static " : "") + "partial " + keyword;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, string name) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
+    }
+}

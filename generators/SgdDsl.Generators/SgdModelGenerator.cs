@@ -1,0 +1,50 @@
+using System;
+using Microsoft.CodeAnalysis;
+using SgdDsl.Generators.Diagnostics;
+using SgdDsl.Generators.Emission;
+using SgdDsl.Generators.Parsing;
+
+namespace SgdDsl.Generators
+{
+    /// <summary>
+    /// For each [SgdModel] class: parse the [Loss] method into a symbolic expression (Parsing),
+    /// differentiate it and write exact Value/Gradient/Hessian/HVP code (Emission). Diagnostics
+    /// travel in their own output, so a broken model reports errors and generates nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class SgdModelGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+        public const string ParseStep = "Parse", DiagnosticsStep = "Diagnostics", SpecStep = "Spec";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var models = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    ModelParser.ModelAttribute,
+                    predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                    transform: static (ctx, cancellation) => ModelParser.Parse(ctx, cancellation))
+                .WithTrackingName(ParseStep);
+
+            var diagnostics = models.Select(static (r, _) => r.Diagnostics).WithTrackingName(DiagnosticsStep);
+            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            {
+                foreach (var d in list) spc.ReportDiagnostic(d.ToDiagnostic());
+            });
+
+            var specs = models.Select(static (r, _) => r.Spec).WithTrackingName(SpecStep);
+            context.RegisterSourceOutput(specs, static (spc, spec) =>
+            {
+                if (spec == null) return;
+                try
+                {
+                    spc.AddSource(spec.HintName, ModelEmitter.Emit(spec, spc.CancellationToken));
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    // The generator never breaks a build with an exception; it says what failed instead.
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.ClassName, e.Message));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using SgdDsl.Symbolics;
+
+namespace SgdDsl.Generators.Spec
+{
+    /// <summary>A containing type the generated partial must repeat, e.g. <c>static partial class Outer</c>.</summary>
+    internal sealed record ContainingType(string Keyword, string Name);
+
+    /// <summary>
+    /// Everything the emitter needs about one model, and nothing from Roslyn: names, the loss as a
+    /// canonical symbolic expression, and where the generated partial goes. Value equality keeps
+    /// the generator's output step cached while the loss is unchanged.
+    /// </summary>
+    internal sealed record ModelSpec(
+        string? Namespace,
+        EquatableArray<ContainingType> ContainingTypes,
+        string Keyword,
+        string ClassName,
+        EquatableArray<string> ParameterNames,
+        EquatableArray<string> SampleNames,
+        Expr Loss)
+    {
+        /// <summary>A file name unique to this model in the compilation.</summary>
+        public string HintName
+        {
+            get
+            {
+                var parts = new System.Collections.Generic.List<string>();
+                if (Namespace != null) parts.Add(Namespace);
+                foreach (var t in ContainingTypes) parts.Add(t.Name);
+                parts.Add(ClassName);
+                return string.Join(".", parts).Replace('<', '_').Replace('>', '_') + ".g.cs";
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SgdDsl.Generators;
+
+namespace SgdDsl.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the SgdDsl generator on source text in memory, the way the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(ILossModel).Assembly.Location))
+            .ToImmutableArray();
+    });
+
+    public const string Usings = "using System;\nusing SgdDsl;\nusing static SgdDsl.Dsl;\n";
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Models" + Guid.NewGuid().ToString("N"),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new SgdModelGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the output compilation and the generator's own diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Run(params string[] sources)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out var diagnostics);
+        return (output, diagnostics, driver.GetRunResult());
+    }
+
+    /// <summary>The generated source of the only model in <paramref name="source"/>.</summary>
+    public static string GeneratedSource(string source)
+    {
+        var (_, diagnostics, run) = Run(source);
+        Assert.Empty(diagnostics);
+        return Assert.Single(run.GeneratedTrees).GetText().ToString();
+    }
+
+    /// <summary>Generates, compiles without errors, loads, and returns the model's type.</summary>
+    public static Type Load(string source, string typeName)
+    {
+        var (output, diagnostics, _) = Run(source);
+        Assert.Empty(diagnostics);
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var assembly = Assembly.Load(stream.ToArray());
+        return assembly.GetType(typeName, throwOnError: true)!;
+    }
+
+    /// <summary>The generated <c>Model</c> of a loaded model type.</summary>
+    public static ILossModel ModelOf(Type type) =>
+        (ILossModel)type.GetProperty("Model", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace SgdDsl.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Approved-file snapshots: the text must equal Snapshots/{Class}.{Method}.verified.cs. On a
+/// mismatch (or a missing file) the actual text goes to *.received.cs and the test fails; to
+/// accept it, rename received to verified (see CONTRIBUTING.md).
+/// </summary>
+internal static class Snapshot
+{
+    public static void Verify(string actual, string name, [CallerFilePath] string caller = "")
+    {
+        var folder = Path.Combine(ProjectFolder(caller), "Snapshots");
+        var verified = Path.Combine(folder, name + ".verified.cs");
+        var received = Path.Combine(folder, name + ".received.cs");
+        actual = Normalize(actual);
+        if (File.Exists(verified) && Normalize(File.ReadAllText(verified)) == actual)
+        {
+            File.Delete(received);
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(received, actual);
+        Assert.Fail(File.Exists(verified)
+            ? $"Generated code differs from {verified}; see {received}. If the change is intended, accept it by renaming the received file."
+            : $"No approved snapshot {verified}; review {received} and rename it to accept.");
+    }
+
+    /// <summary>The test project's source folder, found from a test file's path.</summary>
+    public static string ProjectFolder(string callerFile)
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(callerFile)!);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SgdDsl.Generators.Tests.csproj"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the test project folder from " + callerFile);
+    }
+
+    /// <summary>The repository root, found from a test file's path.</summary>
+    public static string RepositoryRoot([CallerFilePath] string caller = "") =>
+        Path.GetFullPath(Path.Combine(ProjectFolder(caller), "..", ".."));
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF').TrimEnd() + "\n";
+}
