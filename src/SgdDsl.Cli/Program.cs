@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using SgdDsl.Cli;
+
+return CommandLineApp.Run(args, Console.Out, Console.Error);

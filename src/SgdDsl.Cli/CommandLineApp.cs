@@ -1,0 +1,51 @@
+using System.CommandLine;
+using SgdDsl.Cli.Commands;
+
+namespace SgdDsl.Cli;
+
+/// <summary>
+/// The <c>sgd-stability</c> command line: with no arguments it analyses the built-in default.
+/// Every failure ends here, as a message on stderr and an exit code from <see cref="ExitCodes"/>.
+/// </summary>
+internal static class CommandLineApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var analyze = new AnalyzeCommand(output);
+        var root = new RootCommand("sgd-stability: which global minima can GD and SGD converge to? (Chemnitz & Engel, JMLR 2025)")
+        {
+            analyze.Command,
+            ModelsCommand.Create(output),
+        };
+        root.SetAction(parse => analyze.Run(parse));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0) return Usage(parse, error, string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message)));
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            return Usage(parse, error, e.Message);
+        }
+        catch (NotAMinimumException e)
+        {
+            error.WriteLine(e.Message);
+            error.WriteLine("Give a point on the minimum manifold with --at, or add --minimize to move to a nearby one first.");
+            return ExitCodes.NotAMinimum;
+        }
+    }
+
+    private static int Usage(ParseResult parse, TextWriter error, string message)
+    {
+        error.WriteLine("error: " + message);
+        error.WriteLine();
+        var path = new List<string>();
+        for (var c = parse.CommandResult; c != null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand) path.Insert(0, c.Command.Name);
+        path.Add("--help");
+        parse.RootCommandResult.Command.Parse(path).Invoke(new InvocationConfiguration { Output = error });
+        return ExitCodes.Usage;
+    }
+}

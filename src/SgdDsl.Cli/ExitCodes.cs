@@ -1,0 +1,19 @@
+namespace SgdDsl.Cli;
+
+/// <summary>The process exit codes, a contract for scripts.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>An unexpected failure (a bug): the message goes to stderr.</summary>
+    public const int Failure = 1;
+
+    /// <summary>A bad flag, value or input file: the message and the usage go to stderr.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The given point is not a global minimum: the message gives the loss and gradient norm.</summary>
+    public const int NotAMinimum = 3;
+}
+
+/// <summary>Bad command-line input, reported with the usage and exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,41 @@
+namespace SgdDsl.Exponents;
+
+/// <summary>
+/// λ when r = 1: every A_ξ is the scalar 1 − η k_ξ, so λ = E_ξ log|1 − η k_ξ| exactly, a finite average over batches.
+/// </summary>
+internal static class OneDimensionalLambda
+{
+    /// <summary>
+    /// For reshuffling the scalar maps commute, so an epoch's log-growth is the sum over its batches; each of the
+    /// q = ⌊N/B⌋ full batches of a uniform permutation is marginally a uniform B-subset and the leftover batch
+    /// (if m = N mod B &gt; 0) a uniform m-subset, so λ = (q·E_B + E_m)/(q + 1) (just E_B when B divides N: the
+    /// without-replacement value).
+    /// </summary>
+    public static BatchAverage Compute(double[] k, double eta, int batchSize, BatchSampling sampling, long maxEnumerated, long samples, int seed)
+    {
+        var random = new Random(SeedStreams.Derive(seed, SeedStreams.BatchAverages, 0));
+        switch (sampling)
+        {
+            case BatchSampling.WithoutReplacement:
+                return ScalarBatchAverage.LogGrowth(k, batchSize, false, eta, maxEnumerated, samples, random);
+            case BatchSampling.WithReplacement:
+                return ScalarBatchAverage.LogGrowth(k, batchSize, true, eta, maxEnumerated, samples, random);
+            case BatchSampling.Reshuffling:
+                var full = ScalarBatchAverage.LogGrowth(k, batchSize, false, eta, maxEnumerated, samples, random);
+                var leftover = k.Length % batchSize;
+                if (leftover == 0 || double.IsNegativeInfinity(full.Value))
+                    return full;
+                var last = ScalarBatchAverage.LogGrowth(k, leftover, false, eta, maxEnumerated, samples, random);
+                if (double.IsNegativeInfinity(last.Value))
+                    return last with { BatchesSampled = full.BatchesSampled + last.BatchesSampled };
+                var q = k.Length / batchSize;
+                return new BatchAverage(
+                    (q * full.Value + last.Value) / (q + 1),
+                    Math.Sqrt(q * q * full.StandardError * full.StandardError + last.StandardError * last.StandardError) / (q + 1),
+                    full.BatchesSampled + last.BatchesSampled,
+                    full.Exact && last.Exact);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(sampling), sampling, "Unknown batch sampling.");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+namespace SgdDsl.Linearization;
+
+/// <summary>
+/// The per-sample Hessians restricted to N, K_i = Qᵀ H_i Q (r×r), held as low-rank factors
+/// K_i = Σ_j h_ij w_ij w_ijᵀ with w_ij = Qᵀ u_ij from the eigenpairs (h_ij, u_ij) above the curvature cut.
+/// This equals Qᵀ H_i Q up to the dropped sub-tolerance curvatures, and a product K_i v costs 2·r·rank(H_i)
+/// instead of r² (rank one for squared residuals at an interpolating minimum).
+/// </summary>
+internal sealed class RestrictedHessians
+{
+    private readonly int[] offsets;
+    private readonly double[] scales;
+    private readonly double[] directions;
+    private double[]? mean;
+
+    private RestrictedHessians(int dimension, int[] offsets, double[] scales, double[] directions)
+    {
+        Dimension = dimension;
+        this.offsets = offsets;
+        this.scales = scales;
+        this.directions = directions;
+    }
+
+    /// <summary>r.</summary>
+    public int Dimension { get; }
+
+    /// <summary>N.</summary>
+    public int Count => offsets.Length - 1;
+
+    public static RestrictedHessians Restrict(SampleCurvatures curvatures, NormalSpace normal, double threshold)
+    {
+        var d = curvatures.Dimension;
+        var r = normal.Dimension;
+        var offsets = new int[curvatures.Count + 1];
+        var scales = new List<double>();
+        var directions = new List<double>();
+        var w = new double[r];
+        for (var i = 0; i < curvatures.Count; i++)
+        {
+            var values = curvatures.Eigenvalues[i];
+            for (var j = 0; j < values.Length && r > 0; j++)
+            {
+                if (!(Math.Abs(values[j]) > threshold))
+                    continue;
+                normal.Project(curvatures.Eigenvectors[i].AsSpan(j * d, d), w);
+                scales.Add(values[j]);
+                directions.AddRange(w);
+            }
+            offsets[i + 1] = scales.Count;
+        }
+        return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
+    }
+
+    /// <summary>acc += K_i v (all of length r).</summary>
+    public void AddProduct(int sample, ReadOnlySpan<double> v, Span<double> acc)
+    {
+        var r = Dimension;
+        for (var j = offsets[sample]; j < offsets[sample + 1]; j++)
+        {
+            var w = directions.AsSpan(j * r, r);
+            var dot = 0.0;
+            for (var k = 0; k < r; k++)
+                dot += w[k] * v[k];
+            dot *= scales[j];
+            for (var k = 0; k < r; k++)
+                acc[k] += dot * w[k];
+        }
+    }
+
+    /// <summary>K_i as a dense row-major r×r array.</summary>
+    public double[] Dense(int sample)
+    {
+        var r = Dimension;
+        var k = new double[r * r];
+        for (var j = offsets[sample]; j < offsets[sample + 1]; j++)
+        {
+            var w = directions.AsSpan(j * r, r);
+            for (var a = 0; a < r; a++)
+            {
+                for (var b = 0; b < r; b++)
+                    k[a * r + b] += scales[j] * w[a] * w[b];
+            }
+        }
+        return k;
+    }
+
+    /// <summary>The single entry of K_i when r = 1.</summary>
+    public double Scalar(int sample)
+    {
+        var sum = 0.0;
+        for (var j = offsets[sample]; j < offsets[sample + 1]; j++)
+            sum += scales[j] * directions[j] * directions[j];
+        return sum;
+    }
+
+    /// <summary>K = (1/N) Σ K_i, the mean Hessian on N, dense row-major r×r (computed once, shared: do not modify).</summary>
+    public double[] Mean => mean ??= ComputeMean();
+
+    private double[] ComputeMean()
+    {
+        var r = Dimension;
+        var sum = new double[r * r];
+        for (var j = 0; j < scales.Length; j++)
+        {
+            var w = directions.AsSpan(j * r, r);
+            for (var a = 0; a < r; a++)
+            {
+                for (var b = 0; b < r; b++)
+                    sum[a * r + b] += scales[j] * w[a] * w[b];
+            }
+        }
+        for (var a = 0; a < sum.Length; a++)
+            sum[a] /= Count;
+        return sum;
+    }
+}

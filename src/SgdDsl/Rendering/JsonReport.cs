@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SgdDsl.Rendering;
+
+/// <summary>
+/// The report as one JSON object. The keys model, minimum, loss, gradientNorm, learningRate,
+/// batchSize, normalDimension, tangentDimension, mu, gdVerdict, lambda, lambdaStdErr and sgdVerdict
+/// are a public contract; more keys may follow. Infinite numbers (λ = −∞) are written as the
+/// strings "-Infinity" and "Infinity", since JSON has no literal for them.
+/// </summary>
+public static class JsonReport
+{
+    /// <summary>Renders <paramref name="report"/> as indented JSON.</summary>
+    public static string Render(StabilityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var r = report;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", r.Model);
+            w.WriteStartArray("minimum");
+            foreach (var x in r.Minimum) Number(w, x);
+            w.WriteEndArray();
+            Number(w, "loss", r.Loss);
+            Number(w, "gradientNorm", r.GradientNorm);
+            Number(w, "learningRate", r.LearningRate);
+            w.WriteNumber("batchSize", r.BatchSize);
+            w.WriteNumber("normalDimension", r.NormalDimension);
+            w.WriteNumber("tangentDimension", r.TangentDimension);
+            Number(w, "mu", r.Mu);
+            w.WriteString("gdVerdict", VerdictText.Json(r.GdVerdict));
+            Number(w, "lambda", r.Lambda);
+            Number(w, "lambdaStdErr", r.LambdaStandardError);
+            w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
+            w.WriteString("lambdaMethod", r.LambdaMethod == LambdaMethod.Exact ? "exact" : "estimate");
+            w.WriteString("sampling", SamplingNames.Name(r.Sampling));
+            w.WriteNumber("sampleCount", r.SampleCount);
+            w.WriteNumber("steps", r.Steps);
+            w.WriteStartArray("meanHessianSpectrum");
+            foreach (var h in r.MeanHessianSpectrumOnNormalSpace) Number(w, h);
+            w.WriteEndArray();
+            if (r.MeanSquareExponent is { } ms) Number(w, "meanSquareExponent", ms);
+            w.WriteStartArray("notes");
+            foreach (var note in r.Notes) w.WriteStringValue(note);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Number(Utf8JsonWriter w, string key, double x)
+    {
+        w.WritePropertyName(key);
+        Number(w, x);
+    }
+
+    private static void Number(Utf8JsonWriter w, double x)
+    {
+        if (double.IsFinite(x)) w.WriteNumberValue(x);
+        else w.WriteStringValue(double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace SgdDsl.Rendering;
+
+/// <summary>The human-readable stability report.</summary>
+public static class TextReport
+{
+    /// <summary>Renders <paramref name="report"/> for the model it was computed for.</summary>
+    public static string Render(StabilityReport report, ILossModel model)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(model);
+        var r = report;
+        var sb = new StringBuilder();
+        void Line(string label, string text) => sb.Append("  ").Append(label.PadRight(11)).AppendLine(text);
+
+        sb.AppendLine($"SgdDsl stability report: {r.Model}");
+        Line("loss", $"ℓ = {model.LossFormula}");
+        Line("data", $"N = {r.SampleCount} samples of ({string.Join(", ", model.SampleNames)})");
+        Line("point", "x* = (" + string.Join(", ", model.ParameterNames.Select((p, i) => $"{p} = {Numbers.Short(r.Minimum[i])}")) + ")");
+        Line("minimum", $"L(x*) = {Numbers.Tiny(r.Loss)}, ‖∇L(x*)‖ = {Numbers.Tiny(r.GradientNorm)}: a global minimum");
+        Line("spaces", $"dim T = {r.TangentDimension} (along the minima), dim N = {r.NormalDimension} (normal)");
+        Line("curvature", r.NormalDimension == 0
+            ? "no normal direction"
+            : "eigenvalues of the mean Hessian on N: " + string.Join(", ", r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short)));
+        Line("training", $"η = {Numbers.Short(r.LearningRate)}, B = {r.BatchSize}, batches {SamplingText(r.Sampling)}");
+        sb.AppendLine();
+        sb.AppendLine($"  GD   μ = {Numbers.Short(r.Mu),-28} {VerdictText.Json(r.GdVerdict)}");
+        sb.AppendLine($"  SGD  λ = {LambdaText(r),-28} {VerdictText.Json(r.SgdVerdict)}");
+        if (r.MeanSquareExponent is { } ms)
+            sb.AppendLine($"       mean-square bound ½ log ρ(E[A⊗A]) = {Numbers.Short(ms)} (λ ≤ this)");
+        sb.AppendLine();
+        sb.AppendLine("  " + VerdictText.Meaning(r));
+        foreach (var note in r.Notes) sb.AppendLine("  note: " + note);
+        return sb.ToString();
+    }
+
+    private static string LambdaText(StabilityReport r) => r.LambdaMethod == LambdaMethod.Exact
+        ? $"{Numbers.Short(r.Lambda)} (exact)"
+        : $"{Numbers.Short(r.Lambda)} ± {Numbers.Tiny(r.LambdaStandardError)} (estimate, {r.Steps} steps)";
+
+    /// <summary>How batches are drawn, in words.</summary>
+    public static string SamplingText(BatchSampling sampling) => sampling switch
+    {
+        BatchSampling.WithoutReplacement => "drawn without replacement",
+        BatchSampling.WithReplacement => "drawn with replacement",
+        _ => "by random reshuffling",
+    };
+}

@@ -1,0 +1,102 @@
+namespace SgdDsl;
+
+/// <summary>
+/// The linear stability of GD and SGD at a global minimum x*, restricted to the normal space N (the
+/// tangent directions of the minimum manifold neither grow nor shrink). Exponents are per step, in natural
+/// logarithms: a perturbation in N scales like e^(exponent·steps).
+/// </summary>
+public sealed class StabilityReport
+{
+    /// <summary>The model's name (<see cref="ILossModel.Name"/>).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>x*, the point analysed (a copy of the argument; never moved).</summary>
+    public required double[] Minimum { get; init; }
+
+    /// <summary>N, the number of samples.</summary>
+    public required int SampleCount { get; init; }
+
+    /// <summary>The mean loss L(x*) = (1/N) Σ ℓ_i(x*), in the loss's units.</summary>
+    public required double Loss { get; init; }
+
+    /// <summary>‖∇L(x*)‖, the Euclidean norm of the gradient of the mean loss.</summary>
+    public required double GradientNorm { get; init; }
+
+    /// <summary>η, the step size analysed.</summary>
+    public required double LearningRate { get; init; }
+
+    /// <summary>B, the batch size analysed.</summary>
+    public required int BatchSize { get; init; }
+
+    /// <summary>How batches are drawn.</summary>
+    public required BatchSampling Sampling { get; init; }
+
+    /// <summary>r = dim N, the number of directions with curvature (span of the ranges of the per-sample Hessians).</summary>
+    public required int NormalDimension { get; init; }
+
+    /// <summary>d − r = dim T, the dimension of the minimum manifold at x* (to second order).</summary>
+    public required int TangentDimension { get; init; }
+
+    /// <summary>Eigenvalues of the mean Hessian H on N (K = QᵀHQ), ascending; r values.</summary>
+    public required double[] MeanHessianSpectrumOnNormalSpace { get; init; }
+
+    /// <summary>
+    /// μ = log max |1 − η h| over the eigenvalues h of H on N: the GD exponent. −∞ when r = 0 (no normal
+    /// direction: nothing can grow).
+    /// </summary>
+    public required double Mu { get; init; }
+
+    /// <summary>
+    /// Stable if μ &lt; −tol, Unstable if μ &gt; tol, Inconclusive within tol
+    /// (<see cref="StabilityOptions.ExponentTolerance"/>). Stable when r = 0.
+    /// </summary>
+    public required Verdict GdVerdict { get; init; }
+
+    /// <summary>
+    /// λ, the top Lyapunov exponent of the SGD linearization on N, per step (for reshuffling, per epoch divided
+    /// by the steps of an epoch). −∞ when products of batch maps annihilate N with positive probability, and when r = 0.
+    /// </summary>
+    public required double Lambda { get; init; }
+
+    /// <summary>Standard error of <see cref="Lambda"/>: 0 for <see cref="LambdaMethod.Exact"/>.</summary>
+    public required double LambdaStandardError { get; init; }
+
+    /// <summary>Whether <see cref="Lambda"/> is exact or a Monte Carlo estimate.</summary>
+    public required LambdaMethod LambdaMethod { get; init; }
+
+    /// <summary>
+    /// Stable if λ + z·SE &lt; −tol, Unstable if λ − z·SE &gt; tol, otherwise Inconclusive
+    /// (z = <see cref="ConfidenceMultiplier"/>, tol = <see cref="StabilityOptions.ExponentTolerance"/>; SE = 0 when
+    /// exact). Also Stable when <see cref="MeanSquareExponent"/> is below −tol, which bounds λ from above.
+    /// An Unstable verdict presumes the minimum is "regular" in the paper's sense (not checked).
+    /// </summary>
+    public required Verdict SgdVerdict { get; init; }
+
+    /// <summary>The z used for <see cref="SgdVerdict"/>.</summary>
+    public required double ConfidenceMultiplier { get; init; }
+
+    /// <summary>
+    /// Random batches drawn to measure λ: measured (post-transient) steps summed over all chains, or batches
+    /// sampled for a one-dimensional average; 0 when λ was computed without sampling.
+    /// </summary>
+    public required long Steps { get; init; }
+
+    /// <summary>Chains run (0 when λ was not estimated by the product of random matrices).</summary>
+    public required int Chains { get; init; }
+
+    /// <summary>λ̂ of each chain, in chain order (empty unless estimated by chains).</summary>
+    public required double[] ChainLambdas { get; init; }
+
+    /// <summary>λ̂ ± SE after each block of every chain: the convergence history (empty unless estimated by chains).</summary>
+    public required IReadOnlyList<LambdaHistoryPoint> LambdaHistory { get; init; }
+
+    /// <summary>
+    /// ½ log ρ(E[A_ξ ⊗ A_ξ]) on N, the mean-square growth rate, an upper bound on λ (Jensen); below 0 it certifies
+    /// SGD stability without Monte Carlo error. Null for reshuffling (steps are not independent) and when r is so
+    /// large that the r²×r² operator is too costly.
+    /// </summary>
+    public required double? MeanSquareExponent { get; init; }
+
+    /// <summary>Remarks on degenerate cases, certifications and diagnostics, in plain sentences.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+}

@@ -1,0 +1,108 @@
+namespace SgdDsl;
+
+/// <summary>
+/// How <see cref="Stability.Analyze"/> linearizes SGD at a minimum and measures its exponents.
+/// Every default is chosen for unit-scale data and parameters; each property says why.
+/// </summary>
+public sealed record StabilityOptions
+{
+    /// <summary>
+    /// η, the SGD/GD step size (&gt; 0, finite). Default 0.1, a common SGD step; the verdicts depend on it
+    /// (μ &lt; 0 ⇔ every normal curvature h satisfies 0 &lt; h &lt; 2/η), so set it to the value you train with.
+    /// </summary>
+    public double LearningRate { get; init; } = 0.1;
+
+    /// <summary>B, the number of samples per step, 1 ≤ B ≤ N. Default 1, plain SGD.</summary>
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>
+    /// How batches are drawn. Default <see cref="BatchSampling.WithoutReplacement"/>, the setting of
+    /// Chemnitz and Engel (JMLR 2025).
+    /// </summary>
+    public BatchSampling Sampling { get; init; } = BatchSampling.WithoutReplacement;
+
+    /// <summary>
+    /// Seed of every random choice (batches and start vectors). Default 1: a fixed seed makes reports
+    /// reproducible bit for bit; change it to check that a conclusion does not hang on one sample path.
+    /// </summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Measured steps per chain of the Lyapunov estimate (after <see cref="Transient"/>); also the per-chain
+    /// share of random batches when a one-dimensional exact average has too many batches to enumerate.
+    /// Default 200 000: with <see cref="Chains"/> = 4 the standard error is about 1e-3 × (spread of one
+    /// log-increment), small against the exponents of typical minima, in well under a second for small r.
+    /// </summary>
+    public int Steps { get; init; } = 200_000;
+
+    /// <summary>
+    /// Steps per chain discarded before measuring. Default 10 000: the renormalized vector forgets its random
+    /// start like e^(−(λ₁−λ₂)k), so this suffices for gaps between the top two exponents down to about 1e-3,
+    /// at 5% of <see cref="Steps"/>.
+    /// </summary>
+    public int Transient { get; init; } = 10_000;
+
+    /// <summary>
+    /// Independent chains (each with its own seed derived from <see cref="Seed"/> and its index, run in
+    /// parallel, combined in index order). Default 4: independent starts expose runs that have not mixed,
+    /// and 4 keeps typical 2–8 core machines busy.
+    /// </summary>
+    public int Chains { get; init; } = 4;
+
+    /// <summary>
+    /// Blocks each chain's measured steps are cut into; the standard error is the spread of all block means
+    /// (batch means). Default 10, so 40 blocks of 20 000 steps with the defaults: long enough that block means
+    /// are nearly independent, many enough (39 degrees of freedom) for a stable spread.
+    /// <see cref="Chains"/> × <see cref="BlocksPerChain"/> must be at least 2.
+    /// </summary>
+    public int BlocksPerChain { get; init; } = 10;
+
+    /// <summary>
+    /// z, the number of standard errors a Monte Carlo λ̂ must clear 0 by for a Stable/Unstable verdict
+    /// (λ̂ + z·SE &lt; 0 is Stable, λ̂ − z·SE &gt; 0 is Unstable, otherwise Inconclusive). Default 3:
+    /// two-sided 99.7% under normality, and still about 99.5% for Student's t with 39 degrees of freedom.
+    /// </summary>
+    public double ConfidenceMultiplier { get; init; } = 3.0;
+
+    /// <summary>
+    /// Largest number of distinct batches an exact average over batches (r = 1) enumerates; above it the
+    /// average is estimated from random batches with a standard error. Default 1 000 000, about 0.1 s.
+    /// </summary>
+    public long MaxEnumeratedBatches { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Largest mean loss L (absolute, in the loss's units) accepted as a global minimum (L = 0). Default 1e-20:
+    /// residuals of order √(2L) ≈ 1e-10 leave per-sample Hessians PSD and curvature along the minimum manifold
+    /// below <see cref="NormalSpaceTolerance"/> for unit-scale data, so the linearization is trustworthy.
+    /// Points from a training run rarely pass; polish them with <see cref="Stability.Minimize"/>.
+    /// </summary>
+    public double LossTolerance { get; init; } = 1e-20;
+
+    /// <summary>
+    /// Largest Euclidean norm of ∇L (absolute) accepted at a minimum. Default 1e-9, consistent with
+    /// <see cref="LossTolerance"/>: near the manifold ‖∇L‖ ≈ √(2 L ‖H‖).
+    /// </summary>
+    public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>
+    /// relTol: a per-sample Hessian eigenvalue h counts as curvature (its eigenvector spans a normal direction)
+    /// when |h| &gt; relTol × (largest |eigenvalue| of all per-sample Hessians); the same relative cut on singular
+    /// values decides the rank when those directions are orthonormalized. Default 1e-9: symmetric eigenvalues
+    /// are accurate to about 1e-16·d relative, so this is far above round-off, and a normal curvature below it
+    /// changes any exponent by at most η·relTol·h_max, indistinguishable from 0.
+    /// </summary>
+    public double NormalSpaceTolerance { get; init; } = 1e-9;
+
+    /// <summary>
+    /// An exponent computed without Monte Carlo error (μ, exact λ) with |value| ≤ this is reported as the
+    /// boundary case the theorems leave open (verdict Inconclusive). Default 1e-12, a few hundred ulps of the
+    /// O(1) logarithms averaged: round-off, not mathematics, decides signs below it.
+    /// </summary>
+    public double ExponentTolerance { get; init; } = 1e-12;
+
+    /// <summary>
+    /// Most threads used for per-sample Hessians and chains; −1 (default) lets the runtime decide.
+    /// Results are bit-identical for every value.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+}
