@@ -1,3 +1,4 @@
+using SgdDsl.Tests.Exponents;
 using ProductModel = SgdDsl.Cli.BuiltIn.ProductModel;
 
 namespace SgdDsl.Tests.EndToEnd;
@@ -24,10 +25,9 @@ public class GeneratedProductModelTests
         var data = Dataset.FromRows(X.Select(x => new[] { x, C * x }).ToArray());
         var report = Stability.Analyze(ProductModel.Model, data, [a, b], new StabilityOptions { LearningRate = eta, BatchSize = batch });
 
-        var s = a * a + b * b;
-        var mu = Math.Log(Math.Abs(1 - eta * s * X.Average(x => x * x)));
-        var batches = Subsets(X.Length, batch).ToList();
-        var lambda = batches.Average(xi => Math.Log(Math.Abs(1 - eta * s * xi.Average(i => X[i] * X[i]))));
+        var k = X.Select(x => x * x * (a * a + b * b)).ToArray();
+        var mu = ClosedForms.Mu(k, eta);
+        var lambda = ClosedForms.LambdaWithoutReplacement(k, batch, eta);
 
         Assert.Equal(1, report.NormalDimension);
         Assert.Equal(1, report.TangentDimension);
@@ -48,18 +48,5 @@ public class GeneratedProductModelTests
         Assert.Equal(C, found.Point[0] * found.Point[1], 1e-12);
         var report = Stability.Analyze(ProductModel.Model, data, found.Point, new StabilityOptions { LearningRate = 0.05 });
         Assert.Equal(1, report.NormalDimension);
-    }
-
-    private static IEnumerable<int[]> Subsets(int n, int k)
-    {
-        if (k == 0)
-        {
-            yield return [];
-            yield break;
-        }
-
-        for (var first = 0; first <= n - k; first++)
-            foreach (var rest in Subsets(n - first - 1, k - 1))
-                yield return [first, .. rest.Select(r => r + first + 1)];
     }
 }
