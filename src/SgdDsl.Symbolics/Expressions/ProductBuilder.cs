@@ -25,7 +25,8 @@ namespace SgdDsl.Symbolics
                 if (power is Constant c) coefficient *= c.Value;
                 else
                 {
-                    needsRebuild |= power is Product;
+                    // A power that left its base ((x^−2)^−1 = x², a product) may now share a base with another factor.
+                    needsRebuild |= power is Product || !(power is Power w ? w.Base : power).Equals(b);
                     merged.Add(power);
                 }
             }

@@ -56,14 +56,14 @@ namespace SgdDsl.Symbolics
             _uses[e] = n + 1;
             if (n > 0) return;
             if (e is Power { ConstantExponent: 2.0 or 3.0 } p && IsCompound(p.Base)) _mustName.Add(p.Base);
-            foreach (var child in e.Children) Count(child);
+            foreach (var child in PrintedChildren(e)) Count(child);
         }
 
         private void Assign(Expr e, HashSet<Expr> done)
         {
             e = AsPrinted(e);
             if (!done.Add(e)) return;
-            foreach (var child in e.Children) Assign(child, done);
+            foreach (var child in PrintedChildren(e)) Assign(child, done);
             if (IsCompound(e) && (_uses[e] > 1 || _mustName.Contains(e)))
             {
                 var name = _prefix + _temporaries.Count;
@@ -78,6 +78,18 @@ namespace SgdDsl.Symbolics
         /// </summary>
         private static Expr AsPrinted(Expr e) =>
             e is Power { ConstantExponent: < 0 } p ? Expr.Pow(p.Base, Expr.Const(-p.ConstantExponent!.Value)) : e;
+
+        /// <summary>
+        /// The children as printers write them: a sum writes a later negative term −m as " - m", so m,
+        /// not −m, is what gets computed and what is worth sharing.
+        /// </summary>
+        private static IReadOnlyList<Expr> PrintedChildren(Expr e)
+        {
+            if (!(e is Sum s)) return e.Children;
+            var terms = new Expr[s.Terms.Count];
+            for (var i = 0; i < terms.Length; i++) terms[i] = ExprPrinter.IsWrittenNegated(s, i) ? -s.Terms[i] : s.Terms[i];
+            return terms;
+        }
 
         private static bool IsCompound(Expr e) => !(e is Constant || e is Variable);
     }

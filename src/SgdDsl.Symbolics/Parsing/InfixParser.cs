@@ -39,14 +39,28 @@ namespace SgdDsl.Symbolics
             }
         }
 
+        /// <summary>
+        /// A leading sign and the factors of a run of * and /, multiplied in one step: building −c·s·f
+        /// pairwise would first distribute −c over a sum s, giving an equal but differently shaped
+        /// product than the one the printer wrote.
+        /// </summary>
         private Expr ParseProduct()
         {
-            var e = ParseUnary();
+            var factors = new List<Expr>();
+            var negative = false;
             while (true)
             {
-                if (Accept('*')) e = e * ParseUnary();
-                else if (Accept('/')) e = e / ParseUnary();
-                else return e;
+                if (Accept('-')) negative = !negative;
+                else if (!Accept('+')) break;
+            }
+
+            if (negative) factors.Add(Expr.MinusOne);
+            factors.Add(ParsePower());
+            while (true)
+            {
+                if (Accept('*')) factors.Add(ParseUnary());
+                else if (Accept('/')) factors.Add(Expr.Pow(ParseUnary(), Expr.MinusOne));
+                else return Expr.Multiply(factors.ToArray());
             }
         }
 

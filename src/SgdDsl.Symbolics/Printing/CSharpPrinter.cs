@@ -36,6 +36,9 @@ namespace SgdDsl.Symbolics
 
         protected override string FormatNumber(double value)
         {
+            // A C# constant can fold to ±∞ (1e308 * 10); keep the generated code compilable.
+            if (double.IsNaN(value)) return "double.NaN";
+            if (double.IsInfinity(value)) return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
             var text = value.ToString("R", CultureInfo.InvariantCulture);
             return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
         }

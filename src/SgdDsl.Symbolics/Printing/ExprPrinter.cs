@@ -44,6 +44,15 @@ namespace SgdDsl.Symbolics
         /// </summary>
         protected abstract void WriteQuotient(Action<StringBuilder> numerator, Action<StringBuilder> denominator, bool denominatorIsSingleFactor, StringBuilder sb);
 
+        /// <summary>
+        /// True when <see cref="WriteQuotient"/> sets numerator and denominator apart itself (as \frac{}{}
+        /// does), so a lone factor there needs no parentheses.
+        /// </summary>
+        protected virtual bool QuotientGroupsItsParts => false;
+
+        /// <summary>Text between factors of a product, before <paramref name="factor"/>.</summary>
+        protected virtual string TimesBefore(Expr factor) => Times;
+
         /// <summary>Lets a printer replace a whole subexpression by a name (common subexpressions).</summary>
         protected virtual bool TryWriteName(Expr e, StringBuilder sb) => false;
 
@@ -90,8 +99,7 @@ namespace SgdDsl.Symbolics
 
         private void WriteSum(Sum s, StringBuilder sb)
         {
-            // 1 - x reads better than -x + 1: a positive constant leads when the first term is negative.
-            var offsetFirst = s.Offset > 0 && CoefficientOf(s.Terms[0]) < 0;
+            var offsetFirst = LeadsWithOffset(s);
             if (offsetFirst) sb.Append(FormatNumber(s.Offset));
             for (var i = 0; i < s.Terms.Count; i++)
             {
@@ -128,13 +136,18 @@ namespace SgdDsl.Symbolics
                 coefficient = -coefficient;
             }
 
-            Action<StringBuilder> writeNumerator = b => WriteFactors(coefficient, numerator, b);
-            if (denominator.Count == 0) writeNumerator(sb);
-            else WriteQuotient(writeNumerator, b => WriteFactors(1.0, denominator, b), denominator.Count == 1 && LevelOf(denominator[0]) != ProductLevel, sb);
+            if (denominator.Count == 0) WriteFactors(coefficient, numerator, sb, grouped: false);
+            else WriteQuotient(
+                b => WriteFactors(coefficient, numerator, b, QuotientGroupsItsParts),
+                b => WriteFactors(1.0, denominator, b, QuotientGroupsItsParts),
+                denominator.Count == 1 && LevelOf(denominator[0]) != ProductLevel,
+                sb);
         }
 
-        private void WriteFactors(double coefficient, List<Expr> factors, StringBuilder sb)
+        private void WriteFactors(double coefficient, List<Expr> factors, StringBuilder sb, bool grouped)
         {
+            // Alone in a part the quotient sets apart, a factor needs no parentheses even if it is a sum.
+            var level = grouped && coefficient == 1.0 && factors.Count == 1 ? SumLevel : ProductLevel;
             var first = true;
             if (coefficient != 1.0 || factors.Count == 0)
             {
@@ -144,14 +157,23 @@ namespace SgdDsl.Symbolics
 
             foreach (var f in factors)
             {
-                if (!first) sb.Append(Times);
+                if (!first) sb.Append(TimesBefore(f));
                 // Products are associative, so a factor that prints as a product needs no parentheses.
-                Write(f, sb, ProductLevel);
+                Write(f, sb, level);
                 first = false;
             }
         }
 
         private static double CoefficientOf(Expr term) => term is Product p ? p.Coefficient : 1.0;
+
+        /// <summary>1 - x reads better than -x + 1: a positive constant leads when the first term is negative.</summary>
+        private static bool LeadsWithOffset(Sum s) => s.Offset > 0 && CoefficientOf(s.Terms[0]) < 0;
+
+        /// <summary>
+        /// True when term <paramref name="i"/> of <paramref name="s"/> is written as " - " and its negation,
+        /// so the negation is what the code computes (see <see cref="CommonSubexpressions"/>).
+        /// </summary>
+        internal static bool IsWrittenNegated(Sum s, int i) => CoefficientOf(s.Terms[i]) < 0 && (i > 0 || LeadsWithOffset(s));
 
         /// <summary>How strongly the printed form of <paramref name="e"/> binds.</summary>
         protected virtual int LevelOf(Expr e)

@@ -17,6 +17,11 @@ namespace SgdDsl.Symbolics
 
         protected override string Close => @"\right)";
 
+        protected override bool QuotientGroupsItsParts => true;
+
+        /// <summary>A power of a number starts with a digit, so juxtaposition would run it into the number before it.</summary>
+        protected override string TimesBefore(Expr factor) => factor is Power { Base: Constant } ? @" \cdot " : Times;
+
         protected override void WriteVariable(Variable v, StringBuilder sb) =>
             sb.Append(v.Name.Length == 1 ? v.Name : @"\mathit{" + v.Name.Replace("_", @"\_") + "}");
 

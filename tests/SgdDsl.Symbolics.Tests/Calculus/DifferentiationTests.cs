@@ -1,0 +1,150 @@
+using CsCheck;
+using SgdDsl.Symbolics.Tests.Support;
+
+namespace SgdDsl.Symbolics.Tests.Calculus;
+
+public sealed class DifferentiationTests
+{
+    /// <summary>
+    /// Allowed |central difference − symbolic| / max(1, |symbolic|). With h = 1e-5·max(1, |x|) ≤ 3e-5,
+    /// truncation h²|f'''|/6 ≤ 1.5e-8 and roundoff ~4ε|f|/h ≤ 5e-9, since every domain below keeps
+    /// |f|, |f'''| ≤ 100 (checked by <see cref="Every_rule_domain_keeps_the_third_derivative_small"/>);
+    /// 1e-6 leaves a margin of 50, and a wrong rule is off by O(1).
+    /// </summary>
+    private const double FiniteDifferenceTolerance = 1e-6;
+
+    /// <summary>Bound on |f'''| and |f| assumed by <see cref="FiniteDifferenceTolerance"/>.</summary>
+    private const double DerivativeBound = 100;
+
+    private static readonly Expr X = Expr.Var("x");
+    private static readonly Expr Y = Expr.Var("y");
+
+    private static Expr F(MathFunction f, Expr x) => Expr.Apply(f, x);
+
+    private static Expr Exp(Expr x) => F(MathFunction.Exp, x);
+
+    private static Expr Log(Expr x) => F(MathFunction.Log, x);
+
+    private static Expr Sin(Expr x) => F(MathFunction.Sin, x);
+
+    private static Expr Cos(Expr x) => F(MathFunction.Cos, x);
+
+    private static Expr Sigmoid(Expr x) => F(MathFunction.Sigmoid, x);
+
+    private static Expr Pow(Expr b, Expr e) => Expr.Pow(b, e);
+
+    /// <summary>A rule, the expression it is checked on, and the domain of x and y where it is sampled.</summary>
+    public sealed record Rule(Expr Function, string Variable, Expr ClosedForm, (double Low, double High) X, (double Low, double High) Y);
+
+    private static Rule R(Expr f, Expr closedForm, double low = -2, double high = 2, string variable = "x", double yLow = 1, double yHigh = 2) =>
+        new(f, variable, closedForm, (low, high), (yLow, yHigh));
+
+    /// <summary>Every rule, with the closed form the symbolic derivative must equal structurally.</summary>
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        ["constant"] = R(Expr.Const(3), Expr.Zero),
+        ["the variable itself"] = R(X, Expr.One),
+        ["another variable"] = R(Y, Expr.Zero),
+        ["sum"] = R(X * X + Sin(X) + 3, 2 * X + Cos(X)),
+        ["product"] = R(X * Sin(X) * Exp(X), Sin(X) * Exp(X) + X * Cos(X) * Exp(X) + X * Sin(X) * Exp(X), -1.5, 1.5),
+        ["constant coefficient"] = R(5 * Sin(X), 5 * Cos(X)),
+        ["integer power"] = R(Pow(X, 3), 3 * Pow(X, 2)),
+        ["negative integer power"] = R(Pow(X, -2), -2 * Pow(X, -3), 1, 3),
+        ["half-integer power"] = R(Pow(X, 2.5), 2.5 * Pow(X, 1.5), 0.5, 3),
+        ["power of a sum"] = R(Pow(X * X + 1, 3), 6 * X * Pow(X * X + 1, 2), -0.7, 0.7),
+        ["sqrt"] = R(Pow(X, 0.5), 0.5 / Pow(X, 0.5), 0.5, 3),
+        ["variable exponent, by the base"] = R(Pow(X, Y), Y * Pow(X, Y - 1), 1, 3, yLow: -2, yHigh: 2),
+        ["variable exponent, by the exponent"] = R(Pow(X, Y), Pow(X, Y) * Log(X), 1, 3, "y", -2, 2),
+        ["power of a power"] = R(Log(Pow(Pow(X, -2), Y)), -2 * Y / X, 1, 2),
+        ["variable base and exponent"] = R(Pow(X, X), Pow(X, X) * (Log(X) + 1), 0.5, 2),
+        ["constant base, variable exponent"] = R(Pow(2, X), Math.Log(2) * Pow(2, X)),
+        ["exp"] = R(Exp(X), Exp(X)),
+        ["log"] = R(Log(X), 1 / X, 0.5, 3),
+        ["sin"] = R(Sin(X), Cos(X), -3, 3),
+        ["cos"] = R(Cos(X), -Sin(X), -3, 3),
+        ["tan"] = R(F(MathFunction.Tan, X), 1 + Pow(F(MathFunction.Tan, X), 2), -1, 1),
+        ["tanh"] = R(F(MathFunction.Tanh, X), 1 - Pow(F(MathFunction.Tanh, X), 2), -3, 3),
+        ["atan"] = R(F(MathFunction.Atan, X), 1 / (1 + X * X), -3, 3),
+        ["sigmoid"] = R(Sigmoid(X), Sigmoid(X) * (1 - Sigmoid(X)), -4, 4),
+        ["softplus"] = R(F(MathFunction.Softplus, X), Sigmoid(X), -4, 4),
+        ["logcosh"] = R(F(MathFunction.LogCosh, X), F(MathFunction.Tanh, X), -3, 3),
+        ["quotient"] = R(Sin(X) / (1 + X * X), Cos(X) / (1 + X * X) - 2 * X * Sin(X) / Pow(1 + X * X, 2), -3, 3),
+        ["quotient, by the denominator"] = R(X / Y, -X / (Y * Y), -2, 2, "y", 1, 3),
+        ["chain rule"] = R(Sin(X * X), 2 * X * Cos(X * X), -1.5, 1.5),
+        ["nested chain rule"] = R(
+            Log(1 + Pow(Sigmoid(3 * X), 2)),
+            6 * Pow(Sigmoid(3 * X), 2) * (1 - Sigmoid(3 * X)) / (1 + Pow(Sigmoid(3 * X), 2)),
+            -2, 2),
+    };
+
+    public static TheoryData<string> RuleNames => new(Rules.Keys);
+
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void Derivative_matches_central_difference_at_random_points(string rule)
+    {
+        var r = Rules[rule];
+        var d = Differentiator.Differentiate(r.Function, r.Variable);
+        Gen.Select(Gen.Double[r.X.Low, r.X.High], Gen.Double[r.Y.Low, r.Y.High]).Sample((x, y) =>
+        {
+            var at = new Dictionary<string, double> { ["x"] = x, ["y"] = y };
+            var symbolic = Evaluator.Evaluate(d, at);
+            var numeric = FiniteDifference.Partial(r.Function, r.Variable, at);
+            Assert.True(
+                Math.Abs(numeric - symbolic) <= FiniteDifferenceTolerance * Math.Max(1, Math.Abs(symbolic)),
+                $"{rule}: d/d{r.Variable} {r.Function} = {d} gives {symbolic:R} at x={x:R}, y={y:R}; central difference {numeric:R}");
+        }, iter: 12, threads: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void Derivative_equals_the_known_closed_form(string rule)
+    {
+        var r = Rules[rule];
+        Assert.Equal(r.ClosedForm, Differentiator.Differentiate(r.Function, r.Variable));
+    }
+
+    /// <summary>Guards the premise of <see cref="FiniteDifferenceTolerance"/> on a grid over each domain.</summary>
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void Every_rule_domain_keeps_the_third_derivative_small(string rule)
+    {
+        var r = Rules[rule];
+        var third = Differentiator.Differentiate(Differentiator.Differentiate(Differentiator.Differentiate(r.Function, r.Variable), r.Variable), r.Variable);
+        for (var i = 0; i <= 40; i++)
+        for (var j = 0; j <= 10; j++)
+        {
+            var at = new Dictionary<string, double>
+            {
+                ["x"] = r.X.Low + (r.X.High - r.X.Low) * i / 40,
+                ["y"] = r.Y.Low + (r.Y.High - r.Y.Low) * j / 10,
+            };
+            Assert.InRange(Math.Abs(Evaluator.Evaluate(r.Function, at)), 0, DerivativeBound);
+            Assert.InRange(Math.Abs(Evaluator.Evaluate(third, at)), 0, DerivativeBound);
+        }
+    }
+
+    [Fact]
+    public void Gradient_lists_the_partial_derivatives_in_the_order_of_the_variables()
+    {
+        var g = Differentiator.Gradient(X * Y + Y * Y, ["x", "y", "z"]);
+
+        Assert.Equal([Y, X + 2 * Y, Expr.Zero], g);
+    }
+
+    [Fact]
+    public void Derivative_of_the_squared_residual_is_the_residual_times_the_inner_derivative()
+    {
+        // The textbook least-squares loss: ∂/∂a ½(a·b·x − y)² = (a·b·x − y)·b·x.
+        var (a, b) = (Expr.Var("a"), Expr.Var("b"));
+        var residual = a * b * X - Y;
+
+        Assert.Equal(residual * b * X, Differentiator.Differentiate(0.5 * Pow(residual, 2), "a"));
+    }
+
+    [Fact]
+    public void Derivative_of_a_constant_sum_drops_the_offset()
+    {
+        Assert.Equal(Expr.One, Differentiator.Differentiate(X + 7, "x"));
+    }
+}

@@ -1,0 +1,147 @@
+namespace SgdDsl.Symbolics.Tests.Parsing;
+
+public sealed class InfixParserTests
+{
+    private static readonly Expr X = Expr.Var("x");
+    private static readonly Expr Y = Expr.Var("y");
+    private static readonly Expr Z = Expr.Var("z");
+
+    private static Expr Parse(string text) => InfixParser.Parse(text);
+
+    [Fact]
+    public void Unary_minus_binds_looser_than_power()
+    {
+        Assert.Equal(-Expr.Pow(X, 2), Parse("-x^2"));
+        Assert.Equal(Expr.Const(-4), Parse("-2^2"));
+    }
+
+    [Fact]
+    public void Power_is_right_associative()
+    {
+        Assert.Equal(Expr.Const(512), Parse("2^3^2"));
+        Assert.Equal(Expr.Pow(X, Expr.Pow(Y, Z)), Parse("x^y^z"));
+    }
+
+    [Fact]
+    public void Power_takes_a_signed_exponent()
+    {
+        Assert.Equal(Expr.Const(0.5), Parse("2^-1"));
+        Assert.Equal(Expr.Pow(X, -Expr.Pow(Y, 2)), Parse("x^-y^2"));
+    }
+
+    [Fact]
+    public void Products_bind_tighter_than_sums()
+    {
+        Assert.Equal(Expr.Const(10), Parse("2*3 + 4"));
+        Assert.Equal(Expr.Const(14), Parse("2*(3 + 4)"));
+        Assert.Equal(X + Y * Z, Parse("x + y*z"));
+    }
+
+    [Fact]
+    public void Subtraction_and_division_are_left_associative()
+    {
+        Assert.Equal(Expr.Const(1), Parse("8/4/2"));
+        Assert.Equal(Expr.Const(-4), Parse("1 - 2 - 3"));
+        Assert.Equal(X / (Y * Z), Parse("x/y/z"));
+        Assert.Equal(X - Y - Z, Parse("x - y - z"));
+    }
+
+    [Fact]
+    public void A_product_is_built_in_one_piece_so_its_coefficient_stays_outside_a_sum_factor()
+    {
+        // Pairwise, −(y + 1) would first distribute to −y − 1; the printer wrote −1·(y + 1)·x⁻¹.
+        Assert.Equal(Expr.Multiply(Expr.MinusOne, Y + 1, Expr.Pow(X, -1)), Parse("-(y + 1)/x"));
+        Assert.Equal(Expr.Multiply(2, Y + 1, Expr.Pow(X, -1)), Parse("2*(y + 1)/x"));
+        Assert.Equal(-Y - 1, Parse("-(y + 1)"));
+    }
+
+    [Fact]
+    public void Unary_signs_may_repeat_and_follow_an_operator()
+    {
+        Assert.Equal(X, Parse("--x"));
+        Assert.Equal(X, Parse("+x"));
+        Assert.Equal(-2 * X, Parse("2*-x"));
+    }
+
+    [Fact]
+    public void Every_function_parses_by_its_lower_case_name()
+    {
+        foreach (var f in Enum.GetValues<MathFunction>())
+            Assert.Equal(Expr.Apply(f, X + 1), Parse(f.ToString().ToLowerInvariant() + "(x + 1)"));
+    }
+
+    [Fact]
+    public void Power_shorthands_are_powers()
+    {
+        Assert.Equal(Expr.Pow(X, 0.5), Parse("sqrt(x)"));
+        Assert.Equal(Expr.Pow(X, 2), Parse("sq(x)"));
+        Assert.Equal(Expr.Pow(X, 3), Parse("cube(x)"));
+        Assert.Equal(Expr.Pow(X, Y + 1), Parse("pow(x, y + 1)"));
+    }
+
+    [Theory]
+    [InlineData("0.5", 0.5)]
+    [InlineData(".5", 0.5)]
+    [InlineData("1e-3", 1e-3)]
+    [InlineData("2.5E+2", 250.0)]
+    [InlineData("1E-300", 1e-300)]
+    [InlineData("5E-324", double.Epsilon)]
+    public void Numbers_are_read_in_the_invariant_culture(string text, double value)
+    {
+        Assert.Equal(Expr.Const(value), Parse(text));
+    }
+
+    [Fact]
+    public void Names_may_have_digits_underscores_and_a_subscript()
+    {
+        Assert.Equal(Expr.Var("w_1"), Parse("w_1"));
+        Assert.Equal(Expr.Var("W[0,1]"), Parse("W[0, 1]"));
+        Assert.Equal(Expr.Var("theta2") * Expr.Var("W[0]"), Parse("theta2*W[0]"));
+    }
+
+    [Fact]
+    public void A_function_name_without_parentheses_is_a_variable()
+    {
+        Assert.Equal(Expr.Var("exp"), Parse("exp"));
+    }
+
+    [Fact]
+    public void Whitespace_is_ignored_between_tokens()
+    {
+        Assert.Equal(Parse("0.5*(a*b*x-y)^2"), Parse("  0.5 * ( a * b * x - y ) ^ 2  "));
+        Assert.Equal(Expr.Apply(MathFunction.Exp, X), Parse("exp (x)"));
+    }
+
+    [Fact]
+    public void The_result_is_simplified()
+    {
+        Assert.Equal(2 * X, Parse("x + x"));
+        Assert.Equal(Expr.One, Parse("x/x"));
+    }
+
+    [Theory]
+    [InlineData("x +", "unexpected end of formula at position 4")]
+    [InlineData("", "unexpected end of formula at position 1")]
+    [InlineData("foo(x)", "unknown function 'foo' at position 1")]
+    [InlineData("2 * foo(x)", "unknown function 'foo' at position 5")]
+    [InlineData("(x", "expected ')' at position 3")]
+    [InlineData("1..2", "bad number '1..2' at position 1")]
+    [InlineData("x + 1..2", "bad number '1..2' at position 5")]
+    [InlineData("x y", "unexpected 'y' at position 3")]
+    [InlineData("x * )", "unexpected ')' at position 5")]
+    [InlineData("sqrt(x, y)", "sqrt takes 1 argument at position 1")]
+    [InlineData("pow(x)", "pow takes 2 arguments at position 1")]
+    [InlineData("W[0", "unclosed '[' at position 2")]
+    public void Bad_input_is_a_format_exception_naming_the_position(string text, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => Parse(text));
+
+        Assert.Equal($"{message} of \"{text}\"", e.Message);
+    }
+
+    [Fact]
+    public void Null_input_is_an_argument_null_exception()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => Parse(null!)).ParamName);
+    }
+}
