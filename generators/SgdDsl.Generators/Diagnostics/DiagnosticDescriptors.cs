@@ -11,9 +11,9 @@ namespace SgdDsl.Generators.Diagnostics
 
         /// <summary>The constructs a loss may use, quoted in the unsupported-syntax message.</summary>
         public const string Supported =
-            "numeric literals, const fields, + - * /, unary minus, parentheses, locals, " +
+            "numeric literals, const fields, + - * /, unary minus, parentheses, locals, subscripts such as W[j, k + 1], " +
             "Math.Exp/Log/Sqrt/Pow/Sin/Cos/Tan/Tanh/Atan (or double.*), and the Dsl helpers " +
-            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan";
+            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan, Sum, Prod, Dot, SumOfSquares";
 
         public static readonly DiagnosticDescriptor UnsupportedSyntax = Error(
             "SGD0001", "Unsupported construct in a loss",
@@ -37,7 +37,7 @@ namespace SgdDsl.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
             "SGD0006", "Unsupported loss parameter type",
-            "Parameter '{0}' has type '{1}'; loss parameters must be double (ref, out, in and params are not allowed)");
+            "Parameter '{0}' of type '{1}' is not supported: {2}");
 
         public static readonly DiagnosticDescriptor InvalidLossBody = Error(
             "SGD0007", "Unsupported loss body",
@@ -55,8 +55,20 @@ namespace SgdDsl.Generators.Diagnostics
             "SGD0010", "SgdDsl could not process a model",
             "SgdDsl could not process '{0}': {1}. Please report this with the loss that caused it");
 
+        public static readonly DiagnosticDescriptor SubscriptOutOfRange = Error(
+            "SGD0011", "Subscript out of range",
+            "Subscript '{0}' of '{1}' takes values {2}…{3}, outside 0…{4}");
+
+        public static readonly DiagnosticDescriptor ShapeMismatch = Error(
+            "SGD0012", "Shape mismatch",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor IndexOutsideSubscript = Error(
+            "SGD0013", "Index used outside a subscript",
+            "Index '{0}' of a Sum or Prod may only be used in subscripts such as x[{0}] or W[{0} + 1, k]");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All =
-            new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError }
+            new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError, SubscriptOutOfRange, ShapeMismatch, IndexOutsideSubscript }
                 .ToDictionary(d => d.Id);
 
         public static DiagnosticDescriptor ById(string id) => All[id];

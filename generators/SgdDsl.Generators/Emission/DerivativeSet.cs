@@ -1,17 +1,24 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using SgdDsl.Generators.Spec;
 using SgdDsl.Symbolics;
 
 namespace SgdDsl.Generators.Emission
 {
-    /// <summary>The loss and its exact symbolic derivatives with respect to θ.</summary>
+    /// <summary>
+    /// The loss and its exact symbolic derivatives, one expression per parameter block: ∂ℓ/∂W[p, q]
+    /// is a single expression in the free indices p, q, so the work grows with the loss, not with d.
+    /// </summary>
     internal sealed class DerivativeSet
     {
-        /// <summary>Prefix of the symbolic variables standing for the direction v of a Hessian-vector product; '$' keeps them apart from C# names.</summary>
-        public const string DirectionPrefix = "$v";
+        /// <summary>Prefix of the leaves standing for the direction v of a Hessian-vector product; '$' keeps them apart from C# names.</summary>
+        public const string DirectionPrefix = "$v:";
 
-        private DerivativeSet(Expr loss, Expr[] gradient, Expr[,] hessian, Expr[] hessianVector)
+        /// <summary>Names of the free indices of the first block of a derivative (∂/∂W[p, q]) and of the second (∂/∂W[r, s]).</summary>
+        private static readonly string[][] IndexNames = { new[] { "p", "q" }, new[] { "r", "s" } };
+
+        private DerivativeSet(Expr loss, Derivative[] gradient, Derivative[] hessian, Derivative[] hessianVector)
         {
             Loss = loss;
             Gradient = gradient;
@@ -21,37 +28,70 @@ namespace SgdDsl.Generators.Emission
 
         public Expr Loss { get; }
 
-        /// <summary>∂ℓ/∂θ_i.</summary>
-        public Expr[] Gradient { get; }
+        /// <summary>∂ℓ/∂A for each parameter block A, indexed by A's free indices.</summary>
+        public IReadOnlyList<Derivative> Gradient { get; }
 
-        /// <summary>∂²ℓ/∂θ_i∂θ_j; the same object at [i, j] and [j, i].</summary>
-        public Expr[,] Hessian { get; }
+        /// <summary>∂²ℓ/∂A∂B for blocks A ≤ B, indexed by A's then B's free indices.</summary>
+        public IReadOnlyList<Derivative> Hessian { get; }
 
-        /// <summary>Σ_j ∂²ℓ/∂θ_i∂θ_j · v_j, with v_j the variables <see cref="DirectionPrefix"/>j.</summary>
-        public Expr[] HessianVector { get; }
+        /// <summary>(∇²ℓ v)_A for each block A: the derivative of ∂ℓ/∂A in the direction v.</summary>
+        public IReadOnlyList<Derivative> HessianVector { get; }
 
         public static DerivativeSet Compute(ModelSpec spec, CancellationToken cancellation)
         {
-            var theta = spec.ParameterNames;
-            var d = theta.Count;
-            var gradient = Differentiator.Gradient(spec.Loss, theta);
-            var hessian = new Expr[d, d];
-            for (var i = 0; i < d; i++)
+            var blocks = spec.Parameters;
+            var gradient = blocks.Select(a => new Derivative(a, null, Targets(a, 0), Differentiate(spec.Loss, a, Targets(a, 0)))).ToArray();
+
+            var hessian = new List<Derivative>();
+            for (var i = 0; i < blocks.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                for (var j = i; j < d; j++)
-                    hessian[i, j] = hessian[j, i] = Differentiator.Differentiate(gradient[i], theta[j]);
+                for (var j = i; j < blocks.Count; j++)
+                {
+                    var second = Targets(blocks[j], 1);
+                    hessian.Add(new Derivative(blocks[i], blocks[j], gradient[i].Indices.Concat(second).ToArray(),
+                        Differentiate(gradient[i].Value, blocks[j], second)));
+                }
             }
 
-            var hessianVector = new Expr[d];
-            for (var i = 0; i < d; i++)
+            var parameterNames = new HashSet<string>(blocks.Select(b => b.Name));
+            Expr Direction(Expr leaf) => leaf switch
             {
-                var terms = new List<Expr>(d);
-                for (var j = 0; j < d; j++) terms.Add(hessian[i, j] * Expr.Var(DirectionPrefix + j));
-                hessianVector[i] = Expr.Add(terms.ToArray());
-            }
-
-            return new DerivativeSet(spec.Loss, gradient, hessian, hessianVector);
+                Variable v when parameterNames.Contains(v.Name) => Expr.Var(DirectionPrefix + v.Name),
+                Element e when parameterNames.Contains(e.Array) => new Element(DirectionPrefix + e.Array, e.Subscripts.ToArray()),
+                _ => Expr.Zero,
+            };
+            var hessianVector = gradient.Select(g => new Derivative(g.Block, null, g.Indices, Differentiator.Differentiate(g.Value, Direction))).ToArray();
+            return new DerivativeSet(spec.Loss, gradient, hessian.ToArray(), hessianVector);
         }
+
+        private static IndexSymbol[] Targets(Block block, int order) =>
+            block.Shape.Select((n, k) => new IndexSymbol(IndexNames[order][k], n)).ToArray();
+
+        private static Expr Differentiate(Expr e, Block block, IndexSymbol[] targets) =>
+            block.IsScalar
+                ? Differentiator.Differentiate(e, block.Name)
+                : Differentiator.Differentiate(e, block.Name, targets.Select(Affine.Of).ToArray());
+    }
+
+    /// <summary>A derivative with respect to one block (or two, for the Hessian), as one expression in free indices.</summary>
+    internal sealed class Derivative
+    {
+        public Derivative(Block block, Block? second, IReadOnlyList<IndexSymbol> indices, Expr value)
+        {
+            Block = block;
+            Second = second;
+            Indices = indices;
+            Value = value;
+        }
+
+        public Block Block { get; }
+
+        public Block? Second { get; }
+
+        /// <summary>The free indices: those of <see cref="Block"/>, then those of <see cref="Second"/>.</summary>
+        public IReadOnlyList<IndexSymbol> Indices { get; }
+
+        public Expr Value { get; }
     }
 }

@@ -7,41 +7,84 @@ using SgdDsl.Symbolics;
 namespace SgdDsl.Generators.Emission
 {
     /// <summary>
-    /// The C# text for each symbolic variable inside generated methods: the user's own names where
-    /// they do not clash with the methods' parameters, and a temporary prefix no user name can hit.
+    /// The C# text of symbols inside generated methods: the user's own names where they do not clash
+    /// with the methods' arguments, loop variables and temporaries; array entries as row-major span
+    /// accesses such as <c>W[p * 16 + i0]</c>.
     /// </summary>
     internal sealed class LocalNames
     {
-        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value" };
+        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "p", "q", "r", "s" };
         private readonly Dictionary<string, string> _locals = new Dictionary<string, string>();
+        private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
 
         public LocalNames(ModelSpec spec)
         {
             var taken = new HashSet<string>(Reserved);
-            foreach (var name in spec.ParameterNames.Concat(spec.SampleNames))
+            foreach (var block in spec.Parameters.Concat(spec.Samples))
             {
-                // A parameter declared as @double is named "double"; its local needs the @ back.
-                var local = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-                while (taken.Contains(local)) local += "_";
-                taken.Add(local);
-                _locals[name] = local;
+                _blocks[block.Name] = block;
+                _locals[block.Name] = Claim(taken, SyntaxFacts.GetKeywordKind(block.Name) != SyntaxKind.None ? "@" + block.Name : block.Name);
+            }
+
+            foreach (var block in spec.Parameters.Where(b => !b.IsScalar))
+            {
+                _blocks[DerivativeSet.DirectionPrefix + block.Name] = block;
+                _locals[DerivativeSet.DirectionPrefix + block.Name] = Claim(taken, "v_" + block.Name);
             }
 
             TemporaryPrefix = "t";
-            while (taken.Any(n => n.StartsWith(TemporaryPrefix, System.StringComparison.Ordinal) && n.Skip(TemporaryPrefix.Length).All(char.IsDigit)))
-                TemporaryPrefix += "_";
+            while (taken.Any(n => IsNumbered(n, TemporaryPrefix))) TemporaryPrefix += "_";
+            BoundPrefix = "i";
+            while (taken.Any(n => IsNumbered(n, BoundPrefix))) BoundPrefix += "_";
         }
 
         /// <summary>Prefix of common-subexpression locals (t0, t1, …).</summary>
         public string TemporaryPrefix { get; }
 
-        /// <summary>The local holding a parameter or data value.</summary>
+        /// <summary>Prefix of the loop variables of sums and products (i0, i1, …).</summary>
+        public string BoundPrefix { get; }
+
+        /// <summary>The local holding a parameter, a data value, or a span of them.</summary>
         public string Local(string name) => _locals[name];
 
-        /// <summary>The C# text of a variable in an expression.</summary>
-        public string Of(Variable v) =>
-            v.Name.StartsWith(DerivativeSet.DirectionPrefix, System.StringComparison.Ordinal)
-                ? "v[" + v.Name.Substring(DerivativeSet.DirectionPrefix.Length) + "]"
-                : _locals[v.Name];
+        /// <summary>The C# text of a scalar variable.</summary>
+        public string Of(Variable v)
+        {
+            if (!v.Name.StartsWith(DerivativeSet.DirectionPrefix, System.StringComparison.Ordinal)) return _locals[v.Name];
+            return "v[" + _blocks[v.Name.Substring(DerivativeSet.DirectionPrefix.Length)].Offset + "]";
+        }
+
+        /// <summary>The C# text of an array entry: its span indexed row-major.</summary>
+        public string Of(Element e) => _locals[e.Array] + "[" + Flat(_blocks[e.Array], e.Subscripts) + "]";
+
+        /// <summary>The loop variable of an index.</summary>
+        public string Of(IndexSymbol index) => index.IsBound ? BoundPrefix + index.Name.Substring(1) : index.Name;
+
+        /// <summary>The row-major position of an entry, e.g. <c>p * 16 + q</c>, offset by <paramref name="offset"/>.</summary>
+        public string Flat(Block block, IReadOnlyList<Affine> subscripts, int offset = 0)
+        {
+            var parts = new List<string>();
+            if (offset != 0) parts.Add(offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            for (var k = 0; k < subscripts.Count; k++)
+            {
+                var s = subscripts[k];
+                if (s.IsConstant && s.Constant == 0) continue;
+                var text = s.Format(Of);
+                var stride = block.Stride(k);
+                parts.Add(stride == 1 ? text : (s.Terms.Count + (s.Constant != 0 ? 1 : 0) > 1 || text.StartsWith("-") ? "(" + text + ")" : text) + " * " + stride);
+            }
+
+            return parts.Count == 0 ? "0" : string.Join(" + ", parts);
+        }
+
+        private static string Claim(HashSet<string> taken, string name)
+        {
+            while (taken.Contains(name)) name += "_";
+            taken.Add(name);
+            return name;
+        }
+
+        private static bool IsNumbered(string name, string prefix) =>
+            name.StartsWith(prefix, System.StringComparison.Ordinal) && name.Length > prefix.Length && name.Skip(prefix.Length).All(char.IsDigit);
     }
 }

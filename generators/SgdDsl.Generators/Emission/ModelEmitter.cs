@@ -9,7 +9,7 @@ namespace SgdDsl.Generators.Emission
 {
     /// <summary>
     /// Writes the generated half of a model: shape and formulas, then Value, Gradient, Hessian and
-    /// HessianVectorProduct as straight-line code over named common subexpressions, then the
+    /// HessianVectorProduct as loop programs over named common subexpressions, then the
     /// <c>ILossModel</c> adapter.
     /// </summary>
     internal static class ModelEmitter
@@ -49,18 +49,17 @@ namespace SgdDsl.Generators.Emission
 
         private static void WriteShape(SourceWriter w, ModelSpec spec, DerivativeSet d)
         {
-            var theta = spec.ParameterNames;
-            w.Summary($"d, the number of trained parameters θ = ({string.Join(", ", theta)}).");
-            w.Line($"public static int ParameterCount => {theta.Count};");
+            w.Summary($"d, the number of trained parameters θ = ({string.Join(", ", spec.Parameters.Select(Declared))}){RowMajor(spec.Parameters)}.");
+            w.Line($"public static int ParameterCount => {spec.ParameterCount};");
             w.Line();
-            w.Summary($"The number of values in one sample: ({string.Join(", ", spec.SampleNames)}).");
-            w.Line($"public static int SampleWidth => {spec.SampleNames.Count};");
+            w.Summary($"The number of values in one sample: ({string.Join(", ", spec.Samples.Select(Declared))}){RowMajor(spec.Samples)}.");
+            w.Line($"public static int SampleWidth => {spec.SampleWidth};");
             w.Line();
             w.Summary("Names of the coordinates of θ, in order.");
-            w.Line($"public static {StringList} ParameterNames {{ get; }} = {StringArray(theta)};");
+            w.Line($"public static {StringList} ParameterNames {{ get; }} = {FlatNames(spec.Parameters)};");
             w.Line();
             w.Summary("Names of the values of a sample, in order (the CSV header).");
-            w.Line($"public static {StringList} SampleNames {{ get; }} = {StringArray(spec.SampleNames)};");
+            w.Line($"public static {StringList} SampleNames {{ get; }} = {FlatNames(spec.Samples)};");
             w.Line();
             w.Summary("The per-sample loss ℓ, simplified, in infix notation.");
             w.Line($"public static string LossFormula => {Literal(InfixPrinter.Format(d.Loss))};");
@@ -68,14 +67,14 @@ namespace SgdDsl.Generators.Emission
             w.Summary("The per-sample loss ℓ in LaTeX.");
             w.Line($"public static string LossFormulaLatex => {Literal(LatexPrinter.Format(d.Loss))};");
             w.Line();
-            w.Summary("∂ℓ/∂θ_k for each parameter, simplified, in infix notation.");
-            w.Line($"public static {StringList} GradientFormulas {{ get; }} = {StringArray(d.Gradient.Select(InfixPrinter.Format))};");
+            w.Summary("∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).");
+            w.Line($"public static {StringList} GradientFormulas {{ get; }} = {StringArray(d.Gradient.Select(g => InfixPrinter.Format(g.Value)))};");
             w.Line();
-            w.Summary("∂ℓ/∂θ_k for each parameter in LaTeX.");
-            w.Line($"public static {StringList} GradientFormulasLatex {{ get; }} = {StringArray(d.Gradient.Select(LatexPrinter.Format))};");
+            w.Summary("∂ℓ/∂θ for each parameter block in LaTeX.");
+            w.Line($"public static {StringList} GradientFormulasLatex {{ get; }} = {StringArray(d.Gradient.Select(g => LatexPrinter.Format(g.Value)))};");
             w.Line();
             w.Summary("This model as a runtime <see cref=\"global::SgdDsl.ILossModel\"/>.");
-            w.Line($"public static global::SgdDsl.ILossModel Model {{ get; }} = new GeneratedLossModel();");
+            w.Line("public static global::SgdDsl.ILossModel Model { get; } = new GeneratedLossModel();");
             w.Line();
         }
 
@@ -84,46 +83,40 @@ namespace SgdDsl.Generators.Emission
             w.Summary("Returns the per-sample loss:", new[] { "ℓ = " + InfixPrinter.Format(d.Loss) });
             w.Open($"public static double Value({ReadOnlySpan} theta, {ReadOnlySpan} sample)");
             WriteChecks(w, "theta", "sample");
-            var outputs = WriteStraightLine(w, spec, names, new[] { d.Loss });
-            w.Line($"return {outputs[0]};");
+            WriteProgram(w, spec, names, new[] { Return(d.Loss) });
             w.Close();
             w.Line();
         }
 
         private static void WriteGradient(SourceWriter w, ModelSpec spec, LocalNames names, DerivativeSet d)
         {
-            var theta = spec.ParameterNames;
-            w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:",
-                theta.Select((name, i) => $"∂ℓ/∂{name} = {InfixPrinter.Format(d.Gradient[i])}"));
+            w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:", d.Gradient.Select(g => $"∂ℓ/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
             w.Open($"public static double Gradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
             WriteChecks(w, "theta", "sample", "gradient");
-            var outputs = WriteStraightLine(w, spec, names, new[] { d.Loss }.Concat(d.Gradient).ToArray());
-            for (var i = 0; i < theta.Count; i++) w.Line($"gradient[{i}] = {outputs[i + 1]};");
-            w.Line($"return {outputs[0]};");
+            var families = d.Gradient.Select(g => Store("gradient", names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset), g)).ToList();
+            families.Add(Return(d.Loss));
+            WriteProgram(w, spec, names, families);
             w.Close();
             w.Line();
         }
 
         private static void WriteHessian(SourceWriter w, ModelSpec spec, LocalNames names, DerivativeSet d)
         {
-            var theta = spec.ParameterNames;
-            var n = theta.Count;
-            var entries = new List<(int I, int J)>();
-            for (var i = 0; i < n; i++)
-                for (var j = i; j < n; j++) entries.Add((i, j));
-
+            var n = spec.ParameterCount;
             w.Summary("Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name=\"hessian\"/>:",
-                entries.Select(e => $"∂²ℓ/∂{theta[e.I]}∂{theta[e.J]} = {InfixPrinter.Format(d.Hessian[e.I, e.J])}"));
+                d.Hessian.Select(h => $"∂²ℓ/∂{Entry(h.Block, h.Indices)}∂{Entry(h.Second!, h.Indices.Skip(h.Block.Shape.Count).ToArray())} = {InfixPrinter.Format(h.Value)}"));
             w.Open($"public static void Hessian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} hessian)");
             WriteChecks(w, "theta", "sample", "hessian");
-            var outputs = WriteStraightLine(w, spec, names, entries.Select(e => d.Hessian[e.I, e.J]).ToArray());
-            for (var k = 0; k < entries.Count; k++)
+            var families = d.Hessian.Select(h =>
             {
-                var (i, j) = entries[k];
-                var target = i == j ? $"hessian[{i * n + j}]" : $"hessian[{i * n + j}] = hessian[{j * n + i}]";
-                w.Line($"{target} = {outputs[k]};");
-            }
-
+                var k = h.Block.Shape.Count;
+                var row = names.Flat(h.Block, h.Indices.Take(k).Select(Affine.Of).ToArray(), h.Block.Offset);
+                var column = names.Flat(h.Second!, h.Indices.Skip(k).Select(Affine.Of).ToArray(), h.Second!.Offset);
+                var target = $"hessian[{Position(row, column, n)}]";
+                if (!(h.Block == h.Second && h.Indices.Count == 0)) target += $" = hessian[{Position(column, row, n)}]";
+                return new OutputFamily(h.Indices, new[] { h.Value }, t => $"{target} = {t[0]};");
+            }).ToList();
+            WriteProgram(w, spec, names, families);
             w.Close();
             w.Line();
         }
@@ -133,30 +126,34 @@ namespace SgdDsl.Generators.Emission
             w.Summary("Writes (∇²ℓ) v into <paramref name=\"result\"/> without forming the Hessian.");
             w.Open($"public static void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result)");
             WriteChecks(w, "theta", "sample", "v", "result");
-            var outputs = WriteStraightLine(w, spec, names, d.HessianVector);
-            for (var i = 0; i < outputs.Length; i++) w.Line($"result[{i}] = {outputs[i]};");
+            WriteProgram(w, spec, names, d.HessianVector.Select(h => Store("result", names.Flat(h.Block, h.Indices.Select(Affine.Of).ToArray(), h.Block.Offset), h)).ToList());
             w.Close();
             w.Line();
         }
 
-        /// <summary>Declares the locals the outputs read and their common subexpressions; returns each output's C# text.</summary>
-        private static string[] WriteStraightLine(SourceWriter w, ModelSpec spec, LocalNames names, Expr[] outputs)
+        /// <summary>Declares the locals the families read, then writes their loop program.</summary>
+        private static void WriteProgram(SourceWriter w, ModelSpec spec, LocalNames names, IReadOnlyList<OutputFamily> families)
         {
-            var used = FreeVariables(outputs);
-            WriteLocals(w, spec.ParameterNames, "theta", used, names);
-            WriteLocals(w, spec.SampleNames, "sample", used, names);
-            var cse = CommonSubexpressions.Eliminate(outputs, names.TemporaryPrefix);
-            var printer = new CSharpPrinter(names.Of, cse.Names);
-            foreach (var t in cse.Temporaries) w.Line($"var {t.Name} = {printer.Print(t.Definition)};");
-            return outputs.Select(o => cse.Names.TryGetValue(o, out var name) ? name : printer.Print(o)).ToArray();
+            var (variables, arrays) = Leaves(families.SelectMany(f => f.Values));
+            WriteLocals(w, spec.Parameters, "theta", variables, arrays, names);
+            WriteLocals(w, spec.Samples, "sample", variables, arrays, names);
+            foreach (var block in spec.Parameters.Where(b => !b.IsScalar && arrays.Contains(DerivativeSet.DirectionPrefix + b.Name)))
+                w.Line($"var {names.Local(DerivativeSet.DirectionPrefix + block.Name)} = v.Slice({block.Offset}, {block.Size});");
+            foreach (var line in LoopProgram.Write(families, names.Of, names.Of, names.Of, names.TemporaryPrefix)) w.Line(line);
         }
 
-        private static void WriteLocals(SourceWriter w, EquatableArray<string> variables, string span, HashSet<string> used, LocalNames names)
+        private static void WriteLocals(SourceWriter w, EquatableArray<Block> blocks, string span, HashSet<string> variables, HashSet<string> arrays, LocalNames names)
         {
-            var declarations = variables.Select((name, i) => (name, i)).Where(v => used.Contains(v.name))
-                .Select(v => $"{names.Local(v.name)} = {span}[{v.i}]").ToList();
-            if (declarations.Count > 0) w.Line("double " + string.Join(", ", declarations) + ";");
+            var scalars = blocks.Where(b => b.IsScalar && variables.Contains(b.Name)).Select(b => $"{names.Local(b.Name)} = {span}[{b.Offset}]").ToList();
+            if (scalars.Count > 0) w.Line("double " + string.Join(", ", scalars) + ";");
+            foreach (var b in blocks.Where(b => !b.IsScalar && arrays.Contains(b.Name)))
+                w.Line($"var {names.Local(b.Name)} = {span}.Slice({b.Offset}, {b.Size});");
         }
+
+        private static OutputFamily Return(Expr value) => new OutputFamily(new IndexSymbol[0], new[] { value }, t => $"return {t[0]};");
+
+        private static OutputFamily Store(string span, string position, Derivative d) =>
+            new OutputFamily(d.Indices, new[] { d.Value }, t => $"{span}[{position}] = {t[0]};");
 
         private static void WriteChecks(SourceWriter w, params string[] spans)
         {
@@ -182,21 +179,42 @@ namespace SgdDsl.Generators.Emission
             w.Close();
         }
 
-        private static HashSet<string> FreeVariables(IEnumerable<Expr> roots)
+        /// <summary>The scalar variables and the arrays the expressions read.</summary>
+        private static (HashSet<string> Variables, HashSet<string> Arrays) Leaves(IEnumerable<Expr> roots)
         {
-            var names = new HashSet<string>();
+            var variables = new HashSet<string>();
+            var arrays = new HashSet<string>();
             var seen = new HashSet<Expr>();
             var stack = new Stack<Expr>(roots);
             while (stack.Count > 0)
             {
                 var e = stack.Pop();
                 if (!seen.Add(e)) continue;
-                if (e is Variable v) names.Add(v.Name);
+                if (e is Variable v) variables.Add(v.Name);
+                if (e is Element el) arrays.Add(el.Array);
                 foreach (var child in e.Children) stack.Push(child);
             }
 
-            return names;
+            return (variables, arrays);
         }
+
+        private static string RowMajor(EquatableArray<Block> blocks) => blocks.All(b => b.IsScalar) ? "" : ", flattened row-major";
+
+        private static string Declared(Block b) => b.IsScalar ? b.Name : $"{b.Name}[{string.Join("×", b.Shape)}]";
+
+        private static string Entry(Block b, IReadOnlyList<IndexSymbol> indices) =>
+            b.IsScalar ? b.Name : $"{b.Name}[{string.Join(", ", indices.Take(b.Shape.Count).Select(i => i.Name))}]";
+
+        /// <summary>row · n + column, folded to a number when both are numbers.</summary>
+        private static string Position(string row, string column, int n) =>
+            int.TryParse(row, out var r) && int.TryParse(column, out var c)
+                ? (r * n + c).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : $"{(row.Contains(" ") ? "(" + row + ")" : row)} * {n} + {column}";
+
+        /// <summary>Names built at run time from the shapes, so the code does not grow with d.</summary>
+        private static string FlatNames(EquatableArray<Block> blocks) => blocks.All(b => b.IsScalar)
+            ? StringArray(blocks.Select(b => b.Name))
+            : $"{Support}.FlatNames(" + string.Join(", ", blocks.Select(b => $"({Literal(b.Name)}, new int[] {{ {string.Join(", ", b.Shape)} }})")) + ")";
 
         private static string StringArray(IEnumerable<string> items) =>
             "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", items.Select(Literal)) + " })";

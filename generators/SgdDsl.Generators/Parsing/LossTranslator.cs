@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,14 +23,18 @@ namespace SgdDsl.Generators.Parsing
 
         private readonly SemanticModel _model;
         private readonly IMethodSymbol _loss;
+        private readonly Dictionary<IParameterSymbol, Block> _blocks;
         private readonly Dictionary<ISymbol, Expr> _locals = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, IndexSymbol> _indices = new Dictionary<ISymbol, IndexSymbol>(SymbolEqualityComparer.Default);
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellation;
 
-        public LossTranslator(SemanticModel model, IMethodSymbol loss, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
+        public LossTranslator(SemanticModel model, IMethodSymbol loss, Dictionary<IParameterSymbol, Block> blocks,
+            List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
         {
             _model = model;
             _loss = loss;
+            _blocks = blocks;
             _diagnostics = diagnostics;
             _cancellation = cancellation;
         }
@@ -113,6 +118,8 @@ namespace SgdDsl.Generators.Parsing
                     return TranslateName(id);
                 case InvocationExpressionSyntax call:
                     return TranslateCall(call);
+                case ElementAccessExpressionSyntax access:
+                    return TranslateElement(access);
                 default:
                     return Unsupported(node, "this kind of expression cannot be differentiated");
             }
@@ -142,7 +149,19 @@ namespace SgdDsl.Generators.Parsing
         private Expr? TranslateName(IdentifierNameSyntax id)
         {
             var symbol = _model.GetSymbolInfo(id, _cancellation).Symbol;
-            if (symbol is IParameterSymbol p && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, _loss)) return Expr.Var(p.Name);
+            if (symbol != null && _indices.ContainsKey(symbol))
+            {
+                Report(DiagnosticDescriptors.IndexOutsideSubscript, id.GetLocation(), id.Identifier.Text);
+                return null;
+            }
+
+            if (symbol is IParameterSymbol p && _blocks.TryGetValue(p, out var block))
+            {
+                if (block.IsScalar) return Expr.Var(p.Name);
+                Report(DiagnosticDescriptors.ShapeMismatch, id.GetLocation(), $"'{p.Name}' is an array; use one entry, e.g. {p.Name}[{string.Join(", ", block.Shape.Select((_, k) => "jk"[k]))}], or a reduction such as Dot or Sum");
+                return null;
+            }
+
             if (symbol != null && _locals.TryGetValue(symbol, out var local)) return local;
             return Unsupported(id, symbol is IFieldSymbol ? "only const fields may be used" : "a loss may only use its own parameters, locals and constants");
         }
@@ -151,6 +170,17 @@ namespace SgdDsl.Generators.Parsing
         {
             var method = _model.GetSymbolInfo(call, _cancellation).Symbol as IMethodSymbol;
             var container = method?.ContainingType?.ToDisplayString();
+            if (container == "SgdDsl.Dsl" && method != null)
+            {
+                switch (method.Name)
+                {
+                    case "Sum": return TranslateReduction(call, isSum: true);
+                    case "Prod": return TranslateReduction(call, isSum: false);
+                    case "Dot": return TranslateDot(call);
+                    case "SumOfSquares": return TranslateSumOfSquares(call);
+                }
+            }
+
             var known = method != null &&
                 ((container == "System.Math" || container == "double") && MathFunctions.Contains(method.Name) ||
                  container == "SgdDsl.Dsl" && DslFunctions.Contains(method.Name));
@@ -182,6 +212,140 @@ namespace SgdDsl.Generators.Parsing
 
             if (args.Count == 1 && System.Enum.TryParse<MathFunction>(name, out var f)) return Expr.Apply(f, args[0]);
             return Unsupported(call, "this overload is not supported");
+        }
+
+        /// <summary>Sum(n, j => body) or Prod(n, j => body) with a constant count n ≥ 1.</summary>
+        private Expr? TranslateReduction(InvocationExpressionSyntax call, bool isSum)
+        {
+            var args = call.ArgumentList.Arguments;
+            var what = isSum ? "Sum" : "Prod";
+            var count = args.Count == 2 ? _model.GetConstantValue(args[0].Expression, _cancellation) : default;
+            if (!(count.HasValue && count.Value is int n && n >= 1))
+            {
+                Report(DiagnosticDescriptors.ShapeMismatch, args.Count > 0 ? args[0].GetLocation() : call.GetLocation(),
+                    $"the count of {what} must be a compile-time constant of at least 1, such as a const int");
+                return null;
+            }
+
+            var lambda = args[1].Expression as LambdaExpressionSyntax;
+            var parameter = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.Parameter,
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } p => p.ParameterList.Parameters[0],
+                _ => null,
+            };
+            if (lambda?.ExpressionBody == null || parameter == null)
+                return Unsupported(args[1], $"the body of {what} must be a lambda with one index and an expression body, such as j => x[j] * w[j]");
+
+            var symbol = _model.GetDeclaredSymbol(parameter, _cancellation)!;
+            var index = new IndexSymbol(parameter.Identifier.Text + "`" + _indices.Count, n);
+            _indices[symbol] = index;
+            var body = Translate(lambda.ExpressionBody);
+            _indices.Remove(symbol);
+            if (body == null) return null;
+            return isSum ? IndexedSum.Build(index, body) : IndexedProduct.Build(index, body);
+        }
+
+        private Expr? TranslateDot(InvocationExpressionSyntax call)
+        {
+            var args = call.ArgumentList.Arguments;
+            var a = args.Count == 2 ? Vector(args[0].Expression) : null;
+            var b = args.Count == 2 ? Vector(args[1].Expression) : null;
+            if (a == null || b == null) return null;
+            if (a.Shape[0] != b.Shape[0])
+            {
+                Report(DiagnosticDescriptors.ShapeMismatch, call.ArgumentList.GetLocation(), $"Dot needs vectors of equal length, but '{a.Name}' has {a.Shape[0]} and '{b.Name}' has {b.Shape[0]}");
+                return null;
+            }
+
+            var i = new IndexSymbol("i`dot", a.Shape[0]);
+            return IndexedSum.Build(i, new Element(a.Name, Affine.Of(i)) * new Element(b.Name, Affine.Of(i)));
+        }
+
+        private Expr? TranslateSumOfSquares(InvocationExpressionSyntax call)
+        {
+            var args = call.ArgumentList.Arguments;
+            var a = args.Count == 1 ? Vector(args[0].Expression) : null;
+            if (a == null) return null;
+            var i = new IndexSymbol("i`sq", a.Shape[0]);
+            return IndexedSum.Build(i, Expr.Pow(new Element(a.Name, Affine.Of(i)), 2.0));
+        }
+
+        /// <summary>The vector a loss parameter names, or null after reporting why it is not one.</summary>
+        private Block? Vector(ExpressionSyntax e)
+        {
+            if (e is IdentifierNameSyntax id && _model.GetSymbolInfo(id, _cancellation).Symbol is IParameterSymbol p &&
+                _blocks.TryGetValue(p, out var block) && block.Shape.Count == 1)
+                return block;
+            Report(DiagnosticDescriptors.ShapeMismatch, e.GetLocation(), $"'{Short(e)}' must name a vector parameter of the loss (double[] or ReadOnlySpan<double>)");
+            return null;
+        }
+
+        /// <summary>W[j, k + 1]: an entry of an array parameter, with affine subscripts checked against its shape.</summary>
+        private Expr? TranslateElement(ElementAccessExpressionSyntax access)
+        {
+            var symbol = _model.GetSymbolInfo(access.Expression, _cancellation).Symbol as IParameterSymbol;
+            if (symbol == null || !_blocks.TryGetValue(symbol, out var block) || block.IsScalar)
+                return Unsupported(access.Expression, "only array parameters of the loss can be subscripted");
+            var args = access.ArgumentList.Arguments;
+            if (args.Count != block.Shape.Count)
+            {
+                Report(DiagnosticDescriptors.ShapeMismatch, access.ArgumentList.GetLocation(), $"'{block.Name}' has {block.Shape.Count} dimension(s) but {args.Count} subscript(s) were given");
+                return null;
+            }
+
+            var subscripts = new Affine[args.Count];
+            for (var k = 0; k < args.Count; k++)
+            {
+                var s = TranslateIndex(args[k].Expression);
+                if (s == null) return null;
+                if (s.Min < 0 || s.Max >= block.Shape[k])
+                {
+                    Report(DiagnosticDescriptors.SubscriptOutOfRange, args[k].GetLocation(), args[k].ToString(), block.Name,
+                        s.Min.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        (block.Shape[k] - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    return null;
+                }
+
+                subscripts[k] = s;
+            }
+
+            return new Element(block.Name, subscripts);
+        }
+
+        /// <summary>A subscript: integer constants and Sum/Prod indices combined by +, − and constant multiples.</summary>
+        private Affine? TranslateIndex(ExpressionSyntax e)
+        {
+            var constant = _model.GetConstantValue(e, _cancellation);
+            if (constant.HasValue && constant.Value is int c) return Affine.Of(c);
+            switch (e)
+            {
+                case ParenthesizedExpressionSyntax p:
+                    return TranslateIndex(p.Expression);
+                case IdentifierNameSyntax id when _model.GetSymbolInfo(id, _cancellation).Symbol is { } s && _indices.TryGetValue(s, out var index):
+                    return Affine.Of(index);
+                case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
+                    return TranslateIndex(u.Operand) is { } negated ? -negated : null;
+                case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.SubtractExpression):
+                    var left = TranslateIndex(b.Left);
+                    var right = left == null ? null : TranslateIndex(b.Right);
+                    if (left == null || right == null) return null;
+                    return b.IsKind(SyntaxKind.AddExpression) ? left + right : left - right;
+                case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.MultiplyExpression):
+                    var factor = _model.GetConstantValue(b.Left, _cancellation);
+                    var other = b.Right;
+                    if (!(factor.HasValue && factor.Value is int))
+                    {
+                        factor = _model.GetConstantValue(b.Right, _cancellation);
+                        other = b.Left;
+                    }
+
+                    if (factor.HasValue && factor.Value is int k) return TranslateIndex(other) is { } scaled ? k * scaled : null;
+                    break;
+            }
+
+            Unsupported(e, "a subscript must be an integer constant or a Sum/Prod index, combined by +, - and constant multiples");
+            return null;
         }
 
         private Expr? Unsupported(SyntaxNodeOrToken node, string why)

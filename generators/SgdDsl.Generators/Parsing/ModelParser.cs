@@ -16,6 +16,7 @@ namespace SgdDsl.Generators.Parsing
         public const string ModelAttribute = "SgdDsl.SgdModelAttribute";
         private const string LossAttribute = "SgdDsl.LossAttribute";
         private const string ParamAttribute = "SgdDsl.ParamAttribute";
+        private const string DataAttribute = "SgdDsl.DataAttribute";
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
         {
@@ -71,17 +72,18 @@ namespace SgdDsl.Generators.Parsing
                 return null;
             }
 
-            var parameters = new List<string>();
-            var samples = new List<string>();
+            var parameters = new List<Block>();
+            var samples = new List<Block>();
+            var blocks = new Dictionary<IParameterSymbol, Block>(SymbolEqualityComparer.Default);
             foreach (var p in loss.Parameters)
             {
-                if (p.Type.SpecialType != SpecialType.System_Double || p.RefKind != RefKind.None || p.IsParams)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, p.Locations[0], p.Name, p.Type.ToDisplayString()));
-                    continue;
-                }
-
-                (HasAttribute(p, ParamAttribute) ? parameters : samples).Add(p.Name);
+                var isParam = HasAttribute(p, ParamAttribute);
+                var target = isParam ? parameters : samples;
+                var shape = DeclaredShape(p, isParam, diagnostics);
+                if (shape == null) continue;
+                var block = new Block(p.Name, new EquatableArray<int>(shape), target.Sum(b => b.Size));
+                target.Add(block);
+                blocks[p] = block;
             }
 
             if (diagnostics.Count > 0) return null;
@@ -96,7 +98,7 @@ namespace SgdDsl.Generators.Parsing
             var model = method.SyntaxTree == context.SemanticModel.SyntaxTree
                 ? context.SemanticModel
                 : context.SemanticModel.Compilation.GetSemanticModel(method.SyntaxTree);
-            var expression = new LossTranslator(model, loss, diagnostics, cancellation).TranslateBody(method);
+            var expression = new LossTranslator(model, loss, blocks, diagnostics, cancellation).TranslateBody(method);
             if (expression == null || diagnostics.Count > 0) return null;
 
             return new ModelSpec(
@@ -104,8 +106,8 @@ namespace SgdDsl.Generators.Parsing
                 containing.Value,
                 Keyword(declaration),
                 type.Name,
-                new EquatableArray<string>(parameters.ToArray()),
-                new EquatableArray<string>(samples.ToArray()),
+                new EquatableArray<Block>(parameters.ToArray()),
+                new EquatableArray<Block>(samples.ToArray()),
                 expression);
         }
 
@@ -132,6 +134,35 @@ namespace SgdDsl.Generators.Parsing
         {
             var keyword = t is RecordDeclarationSyntax r ? ("record " + r.ClassOrStructKeyword.Text).Trim() : t.Keyword.Text;
             return (t.Modifiers.Any(SyntaxKind.StaticKeyword) ? "static " : "") + "partial " + keyword;
+        }
+
+        /// <summary>
+        /// The shape a loss parameter declares: [] for a double, [n] for double[] or ReadOnlySpan&lt;double&gt;
+        /// with [Param(n)]/[Data(n)], [m, n] for double[,] with [Param(m, n)]/[Data(m, n)]; null after reporting a mismatch.
+        /// </summary>
+        private static int[]? DeclaredShape(IParameterSymbol p, bool isParam, List<DiagnosticInfo> diagnostics)
+        {
+            var attribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == (isParam ? ParamAttribute : DataAttribute));
+            var shape = attribute?.ConstructorArguments.Select(a => a.Value is int n ? n : 0).ToArray() ?? new int[0];
+            var rank = p.Type switch
+            {
+                { SpecialType: SpecialType.System_Double } => 0,
+                IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Double } array => array.Rank,
+                INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span when span.TypeArguments[0].SpecialType == SpecialType.System_Double => 1,
+                _ => -1,
+            };
+            string? problem = null;
+            if (rank < 0 || rank > 2 || p.RefKind != RefKind.None || p.IsParams)
+                problem = "loss parameters must be double, double[], ReadOnlySpan<double> or double[,] (no ref, out, in or params)";
+            else if (shape.Length != rank)
+                problem = rank == 0 ? "a scalar takes no shape" : $"a rank-{rank} array needs its shape, e.g. [{(isParam ? "Param" : "Data")}({(rank == 1 ? "n" : "m, n")})]";
+            else if (shape.Any(n => n < 1))
+                problem = "every dimension of a shape must be at least 1";
+            if (problem == null) return shape;
+
+            var location = attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? p.Locations[0];
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, rank < 0 ? p.Locations[0] : location, p.Name, p.Type.ToDisplayString(), problem));
+            return null;
         }
 
         private static bool HasAttribute(ISymbol symbol, string name) =>

@@ -15,10 +15,16 @@ namespace SgdDsl.Generators.Spec
         EquatableArray<ContainingType> ContainingTypes,
         string Keyword,
         string ClassName,
-        EquatableArray<string> ParameterNames,
-        EquatableArray<string> SampleNames,
+        EquatableArray<Block> Parameters,
+        EquatableArray<Block> Samples,
         Expr Loss)
     {
+        /// <summary>d, the length of θ.</summary>
+        public int ParameterCount => System.Linq.Enumerable.Sum(Parameters, b => b.Size);
+
+        /// <summary>The length of one sample.</summary>
+        public int SampleWidth => System.Linq.Enumerable.Sum(Samples, b => b.Size);
+
         /// <summary>A file name unique to this model in the compilation.</summary>
         public string HintName
         {

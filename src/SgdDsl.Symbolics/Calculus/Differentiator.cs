@@ -3,23 +3,47 @@ using System.Collections.Generic;
 
 namespace SgdDsl.Symbolics
 {
-    /// <summary>Exact symbolic differentiation; results are in canonical simplified form.</summary>
+    /// <summary>
+    /// Exact symbolic differentiation; results are in canonical simplified form. The derivative of each
+    /// leaf (a variable or an array element) is given by a seed, so one engine computes partial
+    /// derivatives (∂/∂a, ∂/∂W[m, n] with free indices m, n, leaving Kronecker deltas that collapse sums)
+    /// and directional derivatives (leaf ↦ its component of a direction v).
+    /// </summary>
     public sealed class Differentiator
     {
-        private readonly string _variable;
+        private readonly Func<Expr, Expr> _seed;
         private readonly Dictionary<Expr, Expr> _memo = new Dictionary<Expr, Expr>();
 
-        private Differentiator(string variable) => _variable = variable;
+        private Differentiator(Func<Expr, Expr> seed) => _seed = seed;
 
-        /// <summary>∂e/∂variable.</summary>
-        public static Expr Differentiate(Expr e, string variable) => new Differentiator(variable).D(e);
+        /// <summary>∂e/∂variable for a scalar variable.</summary>
+        public static Expr Differentiate(Expr e, string variable) =>
+            Differentiate(e, leaf => leaf is Variable v && v.Name == variable ? Expr.One : Expr.Zero);
 
-        /// <summary>The gradient (∂e/∂v for each v in order).</summary>
+        /// <summary>
+        /// ∂e/∂array[indices], the derivative with respect to one entry of an array, named by free
+        /// indices (or constants). The result depends on those indices.
+        /// </summary>
+        public static Expr Differentiate(Expr e, string array, IReadOnlyList<Affine> indices) =>
+            Differentiate(e, leaf => leaf is Element el && el.Array == array ? Deltas(el, indices) : Expr.Zero);
+
+        /// <summary>The derivative of <paramref name="e"/> when each leaf (Variable or Element) has derivative seed(leaf).</summary>
+        public static Expr Differentiate(Expr e, Func<Expr, Expr> seed) => new Differentiator(seed).D(e);
+
+        /// <summary>The gradient (∂e/∂v for each scalar v in order).</summary>
         public static Expr[] Gradient(Expr e, IReadOnlyList<string> variables)
         {
             var g = new Expr[variables.Count];
             for (var i = 0; i < g.Length; i++) g[i] = Differentiate(e, variables[i]);
             return g;
+        }
+
+        private static Expr Deltas(Element el, IReadOnlyList<Affine> indices)
+        {
+            if (el.Subscripts.Count != indices.Count) return Expr.Zero;
+            var factors = new Expr[indices.Count];
+            for (var k = 0; k < factors.Length; k++) factors[k] = Delta.Of(el.Subscripts[k], indices[k]);
+            return Expr.Multiply(factors);
         }
 
         private Expr D(Expr e)
@@ -35,9 +59,15 @@ namespace SgdDsl.Symbolics
             switch (e)
             {
                 case Constant _:
+                case Delta _:
                     return Expr.Zero;
-                case Variable v:
-                    return v.Name == _variable ? Expr.One : Expr.Zero;
+                case Variable _:
+                case Element _:
+                    return _seed(e);
+                case IndexedSum r:
+                    return IndexedSum.Build(r.Bound, D(r.Body));
+                case IndexedProduct r:
+                    return ProductRule(r);
                 case Sum s:
                     return Expr.Add(Map(s.Terms));
                 case Product p:
@@ -72,6 +102,18 @@ namespace SgdDsl.Symbolics
             }
 
             return Expr.Add(terms.ToArray());
+        }
+
+        /// <summary>
+        /// d Π_i f_i = Σ_m f_m' · Π_i (f_i + δ(i, m)(1 − f_i)): the product with factor m replaced by 1,
+        /// written without dividing by f_m, which may be zero.
+        /// </summary>
+        private Expr ProductRule(IndexedProduct r)
+        {
+            var m = new IndexSymbol("$m", r.Bound.Range);
+            var dBody = IndexSubstitution.Substitute(D(r.Body), r.Bound, Affine.Of(m));
+            var skipped = r.Body + Delta.Of(Affine.Of(r.Bound), Affine.Of(m)) * (Expr.One - r.Body);
+            return IndexedSum.Build(m, dBody * IndexedProduct.Build(r.Bound, skipped));
         }
 
         private Expr PowerRule(Power w)

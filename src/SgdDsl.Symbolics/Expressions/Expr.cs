@@ -12,6 +12,10 @@ namespace SgdDsl.Symbolics
         Power,
         Product,
         Sum,
+        Element,
+        Delta,
+        IndexedSum,
+        IndexedProduct,
     }
 
     /// <summary>
@@ -32,6 +36,44 @@ namespace SgdDsl.Symbolics
 
         /// <summary>The direct subexpressions, in canonical order.</summary>
         public abstract IReadOnlyList<Expr> Children { get; }
+
+        private IndexSymbol[]? _freeIndices;
+
+        /// <summary>The indices this expression depends on and does not bind itself, sorted.</summary>
+        public IReadOnlyList<IndexSymbol> FreeIndices => _freeIndices ??= ComputeFreeIndices();
+
+        /// <summary>Whether <paramref name="index"/> is free in this expression.</summary>
+        public bool DependsOn(IndexSymbol index) => Array.IndexOf(_freeIndices ??= ComputeFreeIndices(), index) >= 0;
+
+        private int _depth = -1;
+
+        /// <summary>How many sums and products over indices nest along the deepest path of this expression.</summary>
+        public int ReductionDepth
+        {
+            get
+            {
+                if (_depth >= 0) return _depth;
+                var depth = 0;
+                foreach (var child in Children) depth = Math.Max(depth, child.ReductionDepth);
+                return _depth = this is Reduction ? depth + 1 : depth;
+            }
+        }
+
+        private protected virtual IndexSymbol[] ComputeFreeIndices()
+        {
+            var children = Children;
+            if (children.Count == 0) return Array.Empty<IndexSymbol>();
+            if (children.Count == 1) return (IndexSymbol[])children[0].FreeIndices;
+            SortedSet<IndexSymbol>? set = null;
+            foreach (var child in children)
+            {
+                if (child.FreeIndices.Count == 0) continue;
+                set ??= new SortedSet<IndexSymbol>();
+                set.UnionWith(child.FreeIndices);
+            }
+
+            return set == null ? Array.Empty<IndexSymbol>() : new List<IndexSymbol>(set).ToArray();
+        }
 
         public static readonly Expr Zero = new Constant(0.0);
         public static readonly Expr One = new Constant(1.0);

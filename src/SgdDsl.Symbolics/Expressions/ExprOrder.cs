@@ -33,6 +33,18 @@ namespace SgdDsl.Symbolics
                     return cx.Value.CompareTo(((Constant)y).Value);
                 case Variable vx:
                     return string.CompareOrdinal(vx.Name, ((Variable)y).Name);
+                case Element ex:
+                    var ey = (Element)y;
+                    c = string.CompareOrdinal(ex.Array, ey.Array);
+                    if (c != 0) return c;
+                    for (var i = 0; i < Math.Min(ex.Subscripts.Count, ey.Subscripts.Count) && c == 0; i++)
+                        c = string.CompareOrdinal(ex.Subscripts[i].ToString(), ey.Subscripts[i].ToString());
+                    return c != 0 ? c : ex.Subscripts.Count.CompareTo(ey.Subscripts.Count);
+                case Delta dx:
+                    return string.CompareOrdinal(dx.Difference.ToString(), ((Delta)y).Difference.ToString());
+                case Reduction rx:
+                    c = rx.Bound.CompareTo(((Reduction)y).Bound);
+                    return c != 0 ? c : Compare(rx.Body, ((Reduction)y).Body);
                 case FunctionCall fx:
                     var fy = (FunctionCall)y;
                     c = fx.Function.CompareTo(fy.Function);

@@ -19,6 +19,7 @@ namespace SgdDsl.Symbolics
 
             if (e is Constant { Value: var n } && IsInteger(n))
             {
+                if (b is Delta && n > 0) return b; // δ is 0 or 1, so δⁿ = δ.
                 // (x^a)^n = x^(a·n) and (c·x·y)^n = c^n·x^n·y^n hold for integer n; not for n = 1/2.
                 if (b is Power inner) return Build(inner.Base, Expr.Multiply(inner.Exponent, e));
                 if (b is Product p)

@@ -17,7 +17,7 @@ namespace SgdDsl.Symbolics
         private protected override bool EqualsSameKind(Expr other) => ((Variable)other).Name == Name;
 
         // string.GetHashCode is randomized per process; a stable hash keeps hashing reproducible.
-        private static int StableHash(string s)
+        internal static int StableHash(string s)
         {
             unchecked
             {

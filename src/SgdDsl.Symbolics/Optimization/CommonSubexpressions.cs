@@ -76,14 +76,14 @@ namespace SgdDsl.Symbolics
         /// Printers write b^(−e) as a quotient by b^e, so b^e is what gets computed and what is worth
         /// sharing; the reciprocal itself never appears in the code.
         /// </summary>
-        private static Expr AsPrinted(Expr e) =>
+        internal static Expr AsPrinted(Expr e) =>
             e is Power { ConstantExponent: < 0 } p ? Expr.Pow(p.Base, Expr.Const(-p.ConstantExponent!.Value)) : e;
 
         /// <summary>
         /// The children as printers write them: a sum writes a later negative term −m as " - m", so m,
         /// not −m, is what gets computed and what is worth sharing.
         /// </summary>
-        private static IReadOnlyList<Expr> PrintedChildren(Expr e)
+        internal static IReadOnlyList<Expr> PrintedChildren(Expr e)
         {
             if (!(e is Sum s)) return e.Children;
             var terms = new Expr[s.Terms.Count];
@@ -91,6 +91,6 @@ namespace SgdDsl.Symbolics
             return terms;
         }
 
-        private static bool IsCompound(Expr e) => !(e is Constant || e is Variable);
+        internal static bool IsCompound(Expr e) => !(e is Constant || e is Variable || e is Element || e is Delta);
     }
 }

@@ -15,21 +15,50 @@ namespace SgdDsl.Symbolics
         private const string MathClass = "global::System.Math";
         private const string DslClass = "global::SgdDsl.Dsl";
         private readonly Func<Variable, string> _variables;
-        private readonly IReadOnlyDictionary<Expr, string> _names;
+        private readonly Func<Expr, string?> _nameOf;
+        private readonly Func<Element, string>? _elements;
+        private readonly Func<IndexSymbol, string>? _indices;
 
         /// <param name="variables">The C# text of each variable.</param>
-        /// <param name="names">Subexpressions already held in locals, by local name.</param>
-        public CSharpPrinter(Func<Variable, string> variables, IReadOnlyDictionary<Expr, string> names)
+        /// <param name="names">Subexpressions already held in locals, by local name; every sum or product over an index must be one.</param>
+        /// <param name="elements">The C# text of each array entry, for indexed expressions.</param>
+        /// <param name="indices">The C# name of each index (loop variable), for indexed expressions.</param>
+        public CSharpPrinter(Func<Variable, string> variables, IReadOnlyDictionary<Expr, string> names,
+            Func<Element, string>? elements = null, Func<IndexSymbol, string>? indices = null)
+            : this(variables, e => names.TryGetValue(e, out var name) ? name : null, elements, indices)
+        {
+        }
+
+        /// <param name="variables">The C# text of each variable.</param>
+        /// <param name="nameOf">The local holding a subexpression, or null; every sum or product over an index must have one.</param>
+        /// <param name="elements">The C# text of each array entry, for indexed expressions.</param>
+        /// <param name="indices">The C# name of each index (loop variable), for indexed expressions.</param>
+        public CSharpPrinter(Func<Variable, string> variables, Func<Expr, string?> nameOf,
+            Func<Element, string>? elements = null, Func<IndexSymbol, string>? indices = null)
         {
             _variables = variables;
-            _names = names;
+            _nameOf = nameOf;
+            _elements = elements;
+            _indices = indices;
         }
+
+        protected override string IndexName(IndexSymbol index) => _indices?.Invoke(index) ?? base.IndexName(index);
+
+        protected override void WriteElement(Element e, StringBuilder sb) =>
+            sb.Append(_elements?.Invoke(e) ?? throw new InvalidOperationException("No C# text for array entries was given."));
+
+        protected override void WriteDelta(Delta d, StringBuilder sb) =>
+            sb.Append('(').Append(d.Difference.Format(IndexName)).Append(" == 0 ? 1.0 : 0.0)");
+
+        protected override void WriteReduction(Reduction r, StringBuilder sb) =>
+            throw new InvalidOperationException("A sum or product over an index must be computed in a loop and named before it is printed.");
 
         protected override string Times => " * ";
 
         protected override bool TryWriteName(Expr e, StringBuilder sb)
         {
-            if (!_names.TryGetValue(e, out var name)) return false;
+            var name = _nameOf(e);
+            if (name == null) return false;
             sb.Append(name);
             return true;
         }
@@ -95,13 +124,13 @@ namespace SgdDsl.Symbolics
         /// <summary>A named subexpression is a single identifier, so it binds as an atom.</summary>
         protected override int LevelOf(Expr e)
         {
-            if (_names.ContainsKey(e)) return AtomLevel;
+            if (_nameOf(e) != null) return AtomLevel;
             // t * t: a square of a simple base prints as a product.
             if (e is Power { ConstantExponent: 2.0 or 3.0 } p && IsSimple(p.Base)) return ProductLevel;
             return base.LevelOf(e);
         }
 
-        private bool IsSimple(Expr b) => b is Variable || _names.ContainsKey(b);
+        private bool IsSimple(Expr b) => b is Variable || b is Element || _nameOf(b) != null;
 
         private static string MethodName(MathFunction f)
         {

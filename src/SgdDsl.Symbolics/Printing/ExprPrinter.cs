@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace SgdDsl.Symbolics
@@ -53,6 +54,34 @@ namespace SgdDsl.Symbolics
         /// <summary>Text between factors of a product, before <paramref name="factor"/>.</summary>
         protected virtual string TimesBefore(Expr factor) => Times;
 
+        /// <summary>The printed name of an index: bound indices #0, #1, … print as i0, i1, ….</summary>
+        protected virtual string IndexName(IndexSymbol index) => index.IsBound ? "i" + index.Name.Substring(1) : index.Name;
+
+        /// <summary>Writes an array entry, by default as <c>W[i0, p1 + 1]</c>.</summary>
+        protected virtual void WriteElement(Element e, StringBuilder sb)
+        {
+            sb.Append(e.Array).Append('[');
+            for (var i = 0; i < e.Subscripts.Count; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                sb.Append(e.Subscripts[i].Format(IndexName));
+            }
+
+            sb.Append(']');
+        }
+
+        /// <summary>Writes a Kronecker delta, by default as <c>delta(p0 - i1)</c> (1 when the argument is 0).</summary>
+        protected virtual void WriteDelta(Delta d, StringBuilder sb) =>
+            sb.Append("delta(").Append(d.Difference.Format(IndexName)).Append(')');
+
+        /// <summary>Writes Σ or Π over an index, by default as <c>sum(i0, 4, body)</c>.</summary>
+        protected virtual void WriteReduction(Reduction r, StringBuilder sb)
+        {
+            sb.Append(r is IndexedSum ? "sum(" : "prod(").Append(IndexName(r.Bound)).Append(", ").Append(r.Bound.Range).Append(", ");
+            Write(r.Body, sb, SumLevel);
+            sb.Append(')');
+        }
+
         /// <summary>Lets a printer replace a whole subexpression by a name (common subexpressions).</summary>
         protected virtual bool TryWriteName(Expr e, StringBuilder sb) => false;
 
@@ -94,6 +123,15 @@ namespace SgdDsl.Symbolics
                 case FunctionCall f:
                     WriteFunction(f.Function, f.Argument, sb);
                     break;
+                case Element el:
+                    WriteElement(el, sb);
+                    break;
+                case Delta d:
+                    WriteDelta(d, sb);
+                    break;
+                case Reduction r:
+                    WriteReduction(r, sb);
+                    break;
             }
         }
 
@@ -101,16 +139,19 @@ namespace SgdDsl.Symbolics
         {
             var offsetFirst = LeadsWithOffset(s);
             if (offsetFirst) sb.Append(FormatNumber(s.Offset));
-            for (var i = 0; i < s.Terms.Count; i++)
+            var first = !offsetFirst;
+            foreach (var i in PrintOrder(s))
             {
                 var term = s.Terms[i];
-                var negative = CoefficientOf(term) < 0;
-                if (i == 0 && !offsetFirst) Write(term, sb, SumLevel);
+                if (first) Write(term, sb, SumLevel);
                 else
                 {
+                    var negative = IsWrittenNegated(s, i);
                     sb.Append(negative ? " - " : " + ");
                     Write(negative ? -term : term, sb, ProductLevel);
                 }
+
+                first = false;
             }
 
             if (s.Offset != 0.0 && !offsetFirst)
@@ -118,6 +159,24 @@ namespace SgdDsl.Symbolics
                 sb.Append(s.Offset < 0 ? " - " : " + ");
                 sb.Append(FormatNumber(Math.Abs(s.Offset)));
             }
+        }
+
+        /// <summary>The order terms are written in: a positive term leads if there is one (t0 - y, not -y + t0).</summary>
+        private static IEnumerable<int> PrintOrder(Sum s)
+        {
+            var lead = LeadingTerm(s);
+            if (lead >= 0) yield return lead;
+            for (var i = 0; i < s.Terms.Count; i++)
+                if (i != lead) yield return i;
+        }
+
+        /// <summary>The index of the term written first without a sign of its own, or −1 when the offset leads.</summary>
+        private static int LeadingTerm(Sum s)
+        {
+            if (LeadsWithOffset(s)) return -1;
+            for (var i = 0; i < s.Terms.Count; i++)
+                if (CoefficientOf(s.Terms[i]) > 0) return i;
+            return 0;
         }
 
         private void WriteProduct(double coefficient, IReadOnlyList<Expr> factors, StringBuilder sb)
@@ -166,14 +225,14 @@ namespace SgdDsl.Symbolics
 
         private static double CoefficientOf(Expr term) => term is Product p ? p.Coefficient : 1.0;
 
-        /// <summary>1 - x reads better than -x + 1: a positive constant leads when the first term is negative.</summary>
-        private static bool LeadsWithOffset(Sum s) => s.Offset > 0 && CoefficientOf(s.Terms[0]) < 0;
+        /// <summary>1 - x reads better than -x + 1: a positive constant leads when every term is negative.</summary>
+        private static bool LeadsWithOffset(Sum s) => s.Offset > 0 && s.Terms.All(t => CoefficientOf(t) < 0);
 
         /// <summary>
         /// True when term <paramref name="i"/> of <paramref name="s"/> is written as " - " and its negation,
         /// so the negation is what the code computes (see <see cref="CommonSubexpressions"/>).
         /// </summary>
-        internal static bool IsWrittenNegated(Sum s, int i) => CoefficientOf(s.Terms[i]) < 0 && (i > 0 || LeadsWithOffset(s));
+        internal static bool IsWrittenNegated(Sum s, int i) => CoefficientOf(s.Terms[i]) < 0 && i != LeadingTerm(s);
 
         /// <summary>How strongly the printed form of <paramref name="e"/> binds.</summary>
         protected virtual int LevelOf(Expr e)

@@ -25,6 +25,29 @@ namespace SgdDsl.Symbolics
         protected override void WriteVariable(Variable v, StringBuilder sb) =>
             sb.Append(v.Name.Length == 1 ? v.Name : @"\mathit{" + v.Name.Replace("_", @"\_") + "}");
 
+        protected override string IndexName(IndexSymbol index) => index.IsBound ? "i_{" + index.Name.Substring(1) + "}" : index.Name;
+
+        protected override void WriteElement(Element e, StringBuilder sb)
+        {
+            sb.Append(e.Array.Length == 1 ? e.Array : @"\mathit{" + e.Array + "}").Append("_{");
+            for (var i = 0; i < e.Subscripts.Count; i++)
+            {
+                if (i > 0) sb.Append(',');
+                sb.Append(e.Subscripts[i].Format(IndexName));
+            }
+
+            sb.Append('}');
+        }
+
+        protected override void WriteDelta(Delta d, StringBuilder sb) =>
+            sb.Append(@"\delta_{").Append(d.Difference.Format(IndexName)).Append(",0}");
+
+        protected override void WriteReduction(Reduction r, StringBuilder sb)
+        {
+            sb.Append(r is IndexedSum ? @"\sum_{" : @"\prod_{").Append(IndexName(r.Bound)).Append("=0}^{").Append(r.Bound.Range - 1).Append("} ");
+            Write(r.Body, sb, ProductLevel);
+        }
+
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
             sb.Append(FunctionNames.Latex(f)).Append(Open);

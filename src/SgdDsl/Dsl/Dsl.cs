@@ -53,4 +53,40 @@ public static class Dsl
 
     /// <summary>Arc tangent.</summary>
     public static double Atan(double x) => Math.Atan(x);
+
+    /// <summary>Σ_{i=0}^{n−1} body(i). In a loss, n must be a compile-time constant.</summary>
+    public static double Sum(int n, Func<int, double> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var sum = 0.0;
+        for (var i = 0; i < n; i++) sum += body(i);
+        return sum;
+    }
+
+    /// <summary>Π_{i=0}^{n−1} body(i). In a loss, n must be a compile-time constant.</summary>
+    public static double Prod(int n, Func<int, double> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var product = 1.0;
+        for (var i = 0; i < n; i++) product *= body(i);
+        return product;
+    }
+
+    /// <summary>Σ_i a[i]·b[i] of two vectors of equal length.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException($"Dot needs vectors of equal length, not {a.Length} and {b.Length}.", nameof(b));
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>Σ_i a[i]² of a vector.</summary>
+    public static double SumOfSquares(ReadOnlySpan<double> a)
+    {
+        var sum = 0.0;
+        foreach (var x in a) sum += x * x;
+        return sum;
+    }
 }

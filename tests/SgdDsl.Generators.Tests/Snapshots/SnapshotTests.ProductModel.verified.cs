@@ -24,10 +24,10 @@ namespace ProductModelSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(a b x - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ_k for each parameter, simplified, in infix notation.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "b*x*(a*b*x - y)", "a*x*(a*b*x - y)" });
 
-        /// <summary>∂ℓ/∂θ_k for each parameter in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "b x \\left(a b x - y\\right)", "a x \\left(a b x - y\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>
@@ -93,10 +93,10 @@ namespace ProductModelSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(result, ParameterCount, nameof(result));
             double a = theta[0], b = theta[1];
             double x = sample[0], y = sample[1];
-            var t0 = x * x;
-            var t1 = a * b * t0 + x * (a * b * x - y);
-            result[0] = v[0] * b * b * t0 + v[1] * t1;
-            result[1] = v[1] * a * a * t0 + v[0] * t1;
+            var t0 = a * b * x - y;
+            var t1 = v[0] * b * x + v[1] * a * x;
+            result[0] = v[1] * x * t0 + b * x * t1;
+            result[1] = v[0] * x * t0 + a * x * t1;
         }
 
         /// <summary>Presents the static members above as an <see cref="global::SgdDsl.ILossModel"/>.</summary>

@@ -98,15 +98,15 @@ public sealed class CommonSubexpressionTests
     }
 
     [Fact]
-    public void A_leading_negative_term_is_shared_as_it_stands()
+    public void A_negative_term_is_written_after_a_positive_one_and_shared_unnegated()
     {
-        // −x·sin z + y leads with the negative term, which is printed (and so shared) as it is.
+        // y − x·sin z is printed with y first, so x·sin z (not −x·sin z) is what both outputs compute.
         Expr[] outputs = [Y - X * Sin(Z), Z - X * Sin(Z)];
 
         var cse = CommonSubexpressions.Eliminate(outputs);
 
-        Assert.Equal(-X * Sin(Z), Assert.Single(cse.Temporaries).Definition);
-        Assert.Equal(["t0 + y", "t0 + z"], outputs.Select(o => Print(cse, o)));
+        Assert.Equal(X * Sin(Z), Assert.Single(cse.Temporaries).Definition);
+        Assert.Equal(["y - t0", "z - t0"], outputs.Select(o => Print(cse, o)));
     }
 
     [Fact]

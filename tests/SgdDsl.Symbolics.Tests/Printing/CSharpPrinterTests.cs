@@ -29,7 +29,7 @@ public sealed class CSharpPrinterTests
         { "a / (x * x * y)", A / (Expr.Pow(X, 2) * Y) },
         { $"1.0 / {Dsl}.Sq(x + 1.0)", Expr.Pow(X + 1, -2) },
         { "x * x * y", Expr.Pow(X, 2) * Y },
-        { "-x * x + y", Y - Expr.Pow(X, 2) },
+        { "y - x * x", Y - Expr.Pow(X, 2) },
         { "x * x - y", Expr.Pow(X, 2) - Y },
         { "-x * x", -Expr.Pow(X, 2) },
         { $"1.0 - {Dsl}.Sigmoid(a)", 1 - Expr.Apply(MathFunction.Sigmoid, A) },

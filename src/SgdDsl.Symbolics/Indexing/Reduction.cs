@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>
+    /// Σ or Π of a body over a bound index 0 … Range − 1. The bound index is named canonically by the
+    /// nesting depth of the body (#0 for an innermost reduction), so equal reductions are equal
+    /// whatever the user called their index, and a nested reduction never shadows an outer one.
+    /// </summary>
+    public abstract class Reduction : Expr
+    {
+        private readonly Expr[] _children;
+
+        private protected Reduction(IndexSymbol bound, Expr body, int seed)
+            : base(Combine(Combine(seed, bound.GetHashCode()), body.GetHashCode()))
+        {
+            Bound = bound;
+            Body = body;
+            _children = new[] { body };
+        }
+
+        /// <summary>The bound index; its range is the number of terms or factors.</summary>
+        public IndexSymbol Bound { get; }
+
+        public Expr Body { get; }
+
+        public override IReadOnlyList<Expr> Children => _children;
+
+        private protected override IndexSymbol[] ComputeFreeIndices()
+        {
+            var inner = Body.FreeIndices;
+            var result = new List<IndexSymbol>(inner.Count);
+            foreach (var i in inner)
+                if (!i.Equals(Bound)) result.Add(i);
+            return result.ToArray();
+        }
+
+        private protected override bool EqualsSameKind(Expr other)
+        {
+            var r = (Reduction)other;
+            return r.Bound.Equals(Bound) && r.Body.Equals(Body);
+        }
+
+        /// <summary>The canonical bound index for a reduction over <paramref name="range"/> values of <paramref name="body"/>.</summary>
+        internal static IndexSymbol CanonicalBound(Expr body, int range) => new IndexSymbol("#" + body.ReductionDepth, range);
+    }
+
+    /// <summary>Σ_{Bound = 0}^{Range − 1} Body.</summary>
+    public sealed class IndexedSum : Reduction
+    {
+        internal IndexedSum(IndexSymbol bound, Expr body) : base(bound, body, 149)
+        {
+        }
+
+        public override ExprKind Kind => ExprKind.IndexedSum;
+
+        /// <summary>
+        /// The simplified sum of <paramref name="body"/> over <paramref name="index"/>: constant and
+        /// index-free factors move out, sums split, and a Kronecker delta in the index collapses the sum.
+        /// </summary>
+        public static Expr Build(IndexSymbol index, Expr body)
+        {
+            if (!body.DependsOn(index)) return Multiply(Const(index.Range), body);
+            if (body is Sum s)
+            {
+                var terms = new List<Expr> { Const(s.Offset * index.Range) };
+                foreach (var t in s.Terms) terms.Add(Build(index, t));
+                return Add(terms.ToArray());
+            }
+
+            var factors = body is Product p ? p.Factors : new[] { body };
+            var outside = new List<Expr> { Const(body is Product q ? q.Coefficient : 1.0) };
+            var inside = new List<Expr>();
+            foreach (var f in factors) (f.DependsOn(index) ? inside : outside).Add(f);
+            if (outside.Count > 1 || !outside[0].IsConstant(1.0))
+            {
+                outside.Add(Build(index, Multiply(inside.ToArray())));
+                return Multiply(outside.ToArray());
+            }
+
+            for (var k = 0; k < inside.Count; k++)
+            {
+                if (inside[k] is Delta d && TrySolve(d, index, out var value))
+                {
+                    var rest = new List<Expr>(inside);
+                    rest.RemoveAt(k);
+                    return IndexSubstitution.Substitute(Multiply(rest.ToArray()), index, value);
+                }
+            }
+
+            var bound = CanonicalBound(body, index.Range);
+            return new IndexedSum(bound, bound.Equals(index) ? body : IndexSubstitution.Substitute(body, index, Affine.Of(bound)));
+        }
+
+        /// <summary>Solves δ = 1 for <paramref name="index"/> when its coefficient is ±1 and the solution always lies in its range.</summary>
+        private static bool TrySolve(Delta d, IndexSymbol index, out Affine value)
+        {
+            var c = d.Difference.CoefficientOf(index);
+            value = -c * d.Difference.Substitute(index, Affine.Of(0));
+            return (c == 1 || c == -1) && value.Min >= 0 && value.Max < index.Range;
+        }
+    }
+
+    /// <summary>Π_{Bound = 0}^{Range − 1} Body.</summary>
+    public sealed class IndexedProduct : Reduction
+    {
+        internal IndexedProduct(IndexSymbol bound, Expr body) : base(bound, body, 151)
+        {
+        }
+
+        public override ExprKind Kind => ExprKind.IndexedProduct;
+
+        /// <summary>The simplified product of <paramref name="body"/> over <paramref name="index"/>; index-free factors become powers.</summary>
+        public static Expr Build(IndexSymbol index, Expr body)
+        {
+            if (!body.DependsOn(index)) return Pow(body, Const(index.Range));
+            if (body is Product p)
+            {
+                var outside = new List<Expr> { Const(System.Math.Pow(p.Coefficient, index.Range)) };
+                var inside = new List<Expr>();
+                foreach (var f in p.Factors)
+                    if (f.DependsOn(index)) inside.Add(f);
+                    else outside.Add(Pow(f, Const(index.Range)));
+                if (outside.Count > 1 || !outside[0].IsConstant(1.0))
+                {
+                    outside.Add(Build(index, Multiply(inside.ToArray())));
+                    return Multiply(outside.ToArray());
+                }
+            }
+
+            var bound = CanonicalBound(body, index.Range);
+            return new IndexedProduct(bound, bound.Equals(index) ? body : IndexSubstitution.Substitute(body, index, Affine.Of(bound)));
+        }
+    }
+}
