@@ -114,7 +114,7 @@ namespace SgdDsl.Generators.Emission
                 var column = names.Flat(h.Second!, h.Indices.Skip(k).Select(Affine.Of).ToArray(), h.Second!.Offset);
                 var target = $"hessian[{Position(row, column, n)}]";
                 if (!(h.Block == h.Second && h.Indices.Count == 0)) target += $" = hessian[{Position(column, row, n)}]";
-                return new OutputFamily(h.Indices, new[] { h.Value }, t => $"{target} = {t[0]};");
+                return new OutputFamily(Interleave(h.Indices.Take(k).ToList(), h.Indices.Skip(k).ToList()), new[] { h.Value }, t => $"{target} = {t[0]};");
             }).ToList();
             WriteProgram(w, spec, names, families);
             w.Close();
@@ -148,6 +148,22 @@ namespace SgdDsl.Generators.Emission
             if (scalars.Count > 0) w.Line("double " + string.Join(", ", scalars) + ";");
             foreach (var b in blocks.Where(b => !b.IsScalar && arrays.Contains(b.Name)))
                 w.Line($"var {names.Local(b.Name)} = {span}.Slice({b.Offset}, {b.Size});");
+        }
+
+        /// <summary>
+        /// Loop order p, r, q, s for ∂²ℓ/∂W[p, q]∂W[r, s]: what depends on a row index (a hidden unit)
+        /// is then computed once per row pair, not once per entry.
+        /// </summary>
+        private static IReadOnlyList<IndexSymbol> Interleave(List<IndexSymbol> first, List<IndexSymbol> second)
+        {
+            var order = new List<IndexSymbol>();
+            for (var k = 0; k < System.Math.Max(first.Count, second.Count); k++)
+            {
+                if (k < first.Count) order.Add(first[k]);
+                if (k < second.Count) order.Add(second[k]);
+            }
+
+            return order;
         }
 
         private static OutputFamily Return(Expr value) => new OutputFamily(new IndexSymbol[0], new[] { value }, t => $"return {t[0]};");

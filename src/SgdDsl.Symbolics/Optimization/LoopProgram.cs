@@ -42,6 +42,7 @@ namespace SgdDsl.Symbolics
         private readonly Dictionary<Expr, int> _uses = new Dictionary<Expr, int>();
         private readonly HashSet<Expr> _mustName = new HashSet<Expr>();
         private int _temporaries;
+        private IReadOnlyList<Expr> _roots = new Expr[0];
 
         private LoopProgram(Func<Variable, string> variables, Func<Element, string> elements, Func<IndexSymbol, string> indexNames, string prefix)
         {
@@ -84,6 +85,7 @@ namespace SgdDsl.Symbolics
                 foreach (var index in family.Indices.Skip(shared)) open.Add(new Scope(open[open.Count - 1], index));
 
                 var scope = open[open.Count - 1];
+                _roots = family.Values;
                 var texts = family.Values.Select(v => Text(v, scope)).ToList();
                 scope.Lines.Add(family.Statement(texts));
             }
@@ -96,7 +98,7 @@ namespace SgdDsl.Symbolics
         {
             var loop = open[open.Count - 1];
             open.RemoveAt(open.Count - 1);
-            AppendLoop(loop.Parent!, loop, null);
+            AppendLoop(loop.Parent!, loop, new string[0]);
         }
 
         /// <summary>The C# text of <paramref name="e"/> where it is used, defining whatever it needs first.</summary>
@@ -132,23 +134,49 @@ namespace SgdDsl.Symbolics
             }
         }
 
-        /// <summary>Σ or Π as an accumulator loop placed where all its free indices are bound.</summary>
+        /// <summary>
+        /// Σ or Π as an accumulator loop placed where all its free indices are bound. Every other pending
+        /// reduction of the current outputs over the same index that belongs in the same place shares the
+        /// loop, so the subexpressions of their bodies are computed once per iteration, not once per sum.
+        /// </summary>
         private string Accumulate(Reduction r, Scope use)
         {
             var home = Home(r, use);
-            var name = _prefix + _temporaries++;
+            var fused = new List<Reduction> { r };
+            fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home));
             var loop = new Scope(home, r.Bound);
-            var body = Text(r.Body, loop);
-            var isSum = r is IndexedSum;
-            loop.Lines.Add($"{name} {(isSum ? "+=" : "*=")} {body};");
-            AppendLoop(home, loop, $"var {name} = {(isSum ? "0.0" : "1.0")};");
-            home.Names[r] = name;
-            return name;
+            var initial = new List<string>();
+            foreach (var reduction in fused)
+            {
+                var name = _prefix + _temporaries++;
+                var isSum = reduction is IndexedSum;
+                var body = Text(reduction.Body, loop);
+                loop.Lines.Add($"{name} {(isSum ? "+=" : "*=")} {body};");
+                initial.Add($"var {name} = {(isSum ? "0.0" : "1.0")};");
+                home.Names[reduction] = name;
+            }
+
+            AppendLoop(home, loop, initial);
+            return home.NameOf(r)!;
         }
 
-        private void AppendLoop(Scope parent, Scope loop, string? before)
+        /// <summary>The reductions in the current outputs that nothing visible from <paramref name="scope"/> holds yet.</summary>
+        private IEnumerable<Reduction> PendingReductions(Scope scope)
         {
-            if (before != null) parent.Lines.Add(before);
+            var seen = new HashSet<Expr>();
+            var stack = new Stack<Expr>(_roots);
+            while (stack.Count > 0)
+            {
+                var e = CommonSubexpressions.AsPrinted(stack.Pop());
+                if (!seen.Add(e) || scope.NameOf(e) != null) continue;
+                if (e is Reduction r) yield return r;
+                else foreach (var child in CommonSubexpressions.PrintedChildren(e)) stack.Push(child);
+            }
+        }
+
+        private void AppendLoop(Scope parent, Scope loop, IEnumerable<string> before)
+        {
+            parent.Lines.AddRange(before);
             var i = _indexNames(loop.Index!);
             parent.Lines.Add($"for (var {i} = 0; {i} < {loop.Index!.Range}; {i}++)");
             if (loop.Lines.Count == 1 && !loop.Lines[0].StartsWith("for", StringComparison.Ordinal))
@@ -163,7 +191,11 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>The outermost open scope in which every free index of <paramref name="e"/> is bound.</summary>
-        private static Scope Home(Expr e, Scope use)
+        private static Scope Home(Expr e, Scope use) =>
+            TryHome(e, use) ?? throw new InvalidOperationException($"'{e}' uses an index that no enclosing loop binds.");
+
+        /// <summary>The outermost open scope in which every free index of <paramref name="e"/> is bound, or null.</summary>
+        private static Scope? TryHome(Expr e, Scope use)
         {
             var chain = new List<Scope>();
             for (var s = use; s != null; s = s.Parent) chain.Insert(0, s);
@@ -174,7 +206,7 @@ namespace SgdDsl.Symbolics
                 if (e.FreeIndices.All(bound.Contains)) return s;
             }
 
-            throw new InvalidOperationException($"'{e}' uses an index that no enclosing loop binds.");
+            return null;
         }
 
         private CSharpPrinter Printer(Scope scope) => new CSharpPrinter(_variables, scope.NameOf, _elements, _indexNames);
