@@ -26,6 +26,13 @@ public class DiagnosticTests
     [InlineData("SGD0007", Header, "[Loss] static double Loss([Param] double a) { [|a = 2;|] return a; }", "Loss")]
     [InlineData("SGD0008", Header, "[Loss] static double [|Loss|](double a) => a * a;", "Loss")]
     [InlineData("SGD0009", "public static partial class [|Model|]<T>", "[Loss] static double Loss([Param] double a) => a * a;", "Model")]
+    [InlineData("SGD0006", Header, "[Loss] static double Loss([[|Param|]] double[] w) => w[0];", "w")]
+    [InlineData("SGD0006", Header, "[Loss] static double Loss([[|Param(2, 2)|]] double[] w) => w[0];", "rank-1")]
+    [InlineData("SGD0011", Header, "[Loss] static double Loss([Param(3)] double[] w) => Sum(3, i => w[[|i + 1|]]);", "0…2")]
+    [InlineData("SGD0011", Header, "[Loss] static double Loss([Param(2, 3)] double[,] W) => W[1, [|3|]];", "3…3")]
+    [InlineData("SGD0012", Header, "[Loss] static double Loss([Param(3)] double[] w, double x) => Sum([|(int)x|], i => w[i]);", "compile-time constant")]
+    [InlineData("SGD0012", Header, "[Loss] static double Loss([Param(3)] double[] w, [Data(2)] double[] x) => Dot[|(w, x)|];", "equal length")]
+    [InlineData("SGD0013", Header, "[Loss] static double Loss([Param(3)] double[] w) => Sum(3, i => w[i] * [|i|]);", "'i'")]
     public void Reports_the_problem_at_its_exact_span(string id, string header, string members, string named)
     {
         var (source, span) = Markup.Parse(GeneratorHarness.Usings + $"[SgdModel]\n{header}\n{{\n    {members}\n}}\n");
