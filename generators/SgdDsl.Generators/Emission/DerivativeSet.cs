@@ -40,7 +40,7 @@ namespace SgdDsl.Generators.Emission
         public static DerivativeSet Compute(ModelSpec spec, CancellationToken cancellation)
         {
             var blocks = spec.Parameters;
-            var gradient = blocks.Select(a => new Derivative(a, null, Targets(a, 0), Differentiate(spec.Loss, a, Targets(a, 0)))).ToArray();
+            var gradient = GradientOf(blocks, spec.Loss);
 
             var hessian = new List<Derivative>();
             for (var i = 0; i < blocks.Count; i++)
@@ -64,6 +64,10 @@ namespace SgdDsl.Generators.Emission
             var hessianVector = gradient.Select(g => new Derivative(g.Block, null, g.Indices, Differentiator.Differentiate(g.Value, Direction))).ToArray();
             return new DerivativeSet(spec.Loss, gradient, hessian.ToArray(), hessianVector);
         }
+
+        /// <summary>∂e/∂A for each parameter block A, in A's free indices p (and q).</summary>
+        public static Derivative[] GradientOf(EquatableArray<Block> blocks, Expr e) =>
+            blocks.Select(a => new Derivative(a, null, Targets(a, 0), Differentiate(e, a, Targets(a, 0)))).ToArray();
 
         private static IndexSymbol[] Targets(Block block, int order) =>
             block.Shape.Select((n, k) => new IndexSymbol(IndexNames[order][k], n)).ToArray();

@@ -39,6 +39,7 @@ namespace SgdDsl.Generators.Emission
             cancellation.ThrowIfCancellationRequested();
             WriteHessian(w, spec, names, derivatives);
             WriteHessianVectorProduct(w, spec, names, derivatives);
+            if (spec.Residual != null) WriteSquaredResidual(w, spec, names, spec.Residual);
             WriteAdapter(w, spec);
 
             w.Close();
@@ -131,6 +132,35 @@ namespace SgdDsl.Generators.Emission
             w.Line();
         }
 
+        /// <summary>ℓ = c·(f − y)²: f and ∇f, and the runtime's view of the form.</summary>
+        private static void WriteSquaredResidual(SourceWriter w, ModelSpec spec, LocalNames names, Analysis.SquaredResidual residual)
+        {
+            var gradient = DerivativeSet.GradientOf(spec.Parameters, residual.Output);
+            w.Summary($"The output f of ℓ = {Number(residual.Scale)}·(f − {spec.Samples.First(b => b.Offset == residual.TargetIndex && b.IsScalar).Name})²:", new[] { "f = " + InfixPrinter.Format(residual.Output) });
+            w.Open($"public static double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample)");
+            WriteChecks(w, "theta", "sample");
+            WriteProgram(w, spec, names, new[] { Return(residual.Output) });
+            w.Close();
+            w.Line();
+            w.Summary("Writes ∇f into <paramref name=\"gradient\"/> and returns f:", gradient.Select(g => $"∂f/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
+            w.Open($"public static double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
+            WriteChecks(w, "theta", "sample", "gradient");
+            var families = gradient.Select(g => Store("gradient", names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset), g)).ToList();
+            families.Add(Return(residual.Output));
+            WriteProgram(w, spec, names, families);
+            w.Close();
+            w.Line();
+            w.Summary("ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.");
+            w.Open("private sealed class GeneratedSquaredResidual : global::SgdDsl.SquaredResidualForm");
+            w.Line($"public GeneratedSquaredResidual() : base({Number(residual.Scale)}, {residual.TargetIndex}) {{ }}");
+            w.Line($"public override double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample) => {spec.ClassName}.Output(theta, sample);");
+            w.Line($"public override double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient) => {spec.ClassName}.OutputGradient(theta, sample, gradient);");
+            w.Close();
+            w.Line();
+        }
+
+        private static string Number(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>Declares the locals the families read, then writes their loop program.</summary>
         private static void WriteProgram(SourceWriter w, ModelSpec spec, LocalNames names, IReadOnlyList<OutputFamily> families)
         {
@@ -192,6 +222,7 @@ namespace SgdDsl.Generators.Emission
             w.Line($"public double Gradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient) => {c}.Gradient(theta, sample, gradient);");
             w.Line($"public void Hessian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} hessian) => {c}.Hessian(theta, sample, hessian);");
             w.Line($"public void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result) => {c}.HessianVectorProduct(theta, sample, v, result);");
+            if (spec.Residual != null) w.Line("public global::SgdDsl.SquaredResidualForm? SquaredResidual { get; } = new GeneratedSquaredResidual();");
             w.Close();
         }
 

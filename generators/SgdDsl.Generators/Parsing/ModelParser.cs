@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SgdDsl.Generators.Analysis;
 using SgdDsl.Generators.Diagnostics;
 using SgdDsl.Generators.Spec;
 
@@ -108,7 +109,8 @@ namespace SgdDsl.Generators.Parsing
                 type.Name,
                 new EquatableArray<Block>(parameters.ToArray()),
                 new EquatableArray<Block>(samples.ToArray()),
-                expression);
+                expression,
+                SquaredResidualDetector.Detect(expression, new EquatableArray<Block>(samples.ToArray())));
         }
 
         /// <summary>The chain of types around the model, outermost first; null after reporting one that is not partial.</summary>

@@ -17,7 +17,8 @@ namespace SgdDsl.Generators.Spec
         string ClassName,
         EquatableArray<Block> Parameters,
         EquatableArray<Block> Samples,
-        Expr Loss)
+        Expr Loss,
+        Analysis.SquaredResidual? Residual)
     {
         /// <summary>d, the length of θ.</summary>
         public int ParameterCount => System.Linq.Enumerable.Sum(Parameters, b => b.Size);

@@ -44,6 +44,12 @@ public interface ILossModel
     /// <summary>Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name="hessian"/>.</summary>
     void Hessian(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> hessian);
 
+    /// <summary>
+    /// Non-null when ℓ = c·(f − y)² with a target y that f does not use: then it gives c, y's position in a
+    /// sample, f and ∇f. Null for every other loss (and for models written by hand that do not provide it).
+    /// </summary>
+    SquaredResidualForm? SquaredResidual => null;
+
     /// <summary>Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian.</summary>
     void HessianVectorProduct(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, ReadOnlySpan<double> v, Span<double> result);
 }

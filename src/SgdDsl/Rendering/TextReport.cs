@@ -17,7 +17,7 @@ public static class TextReport
         sb.AppendLine($"SgdDsl stability report: {r.Model}");
         Line("loss", $"ℓ = {model.LossFormula}");
         Line("data", $"N = {r.SampleCount} samples of ({string.Join(", ", model.SampleNames)})");
-        Line("point", "x* = (" + string.Join(", ", model.ParameterNames.Select((p, i) => $"{p} = {Numbers.Short(r.Minimum[i])}")) + ")");
+        Line("point", PointText(r.Minimum, model.ParameterNames));
         Line("minimum", $"L(x*) = {Numbers.Tiny(r.Loss)}, ‖∇L(x*)‖ = {Numbers.Tiny(r.GradientNorm)}: a global minimum");
         Line("spaces", $"dim T = {r.TangentDimension} (along the minima), dim N = {r.NormalDimension} (normal)");
         Line("curvature", r.NormalDimension == 0
@@ -33,6 +33,15 @@ public static class TextReport
         sb.AppendLine("  " + VerdictText.Meaning(r));
         foreach (var note in r.Notes) sb.AppendLine("  note: " + note);
         return sb.ToString();
+    }
+
+    /// <summary>The coordinates of x*, the first few only when there are many (the JSON has them all).</summary>
+    private static string PointText(double[] point, IReadOnlyList<string> names)
+    {
+        const int shown = 6;
+        var parts = names.Take(point.Length > shown + 2 ? shown : point.Length).Select((p, i) => $"{p} = {Numbers.Short(point[i])}");
+        var more = point.Length > shown + 2 ? $", … ({point.Length} coordinates)" : "";
+        return "x* = (" + string.Join(", ", parts) + more + ")";
     }
 
     private static string LambdaText(StabilityReport r) => r.LambdaMethod == LambdaMethod.Exact

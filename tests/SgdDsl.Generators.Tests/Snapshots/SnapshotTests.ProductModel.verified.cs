@@ -99,6 +99,44 @@ namespace ProductModelSample
             result[1] = v[0] * x * t0 + a * x * t1;
         }
 
+        /// <summary>
+        /// The output f of ℓ = 0.5·(f − y)²:
+        /// <br/>f = a*b*x
+        /// </summary>
+        public static double Output(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample)
+        {
+            global::SgdDsl.GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));
+            global::SgdDsl.GeneratedCodeSupport.CheckLength(sample, SampleWidth, nameof(sample));
+            double a = theta[0], b = theta[1];
+            double x = sample[0];
+            return a * b * x;
+        }
+
+        /// <summary>
+        /// Writes ∇f into <paramref name="gradient"/> and returns f:
+        /// <br/>∂f/∂a = b*x
+        /// <br/>∂f/∂b = a*x
+        /// </summary>
+        public static double OutputGradient(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> gradient)
+        {
+            global::SgdDsl.GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));
+            global::SgdDsl.GeneratedCodeSupport.CheckLength(sample, SampleWidth, nameof(sample));
+            global::SgdDsl.GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
+            double a = theta[0], b = theta[1];
+            double x = sample[0];
+            gradient[0] = b * x;
+            gradient[1] = a * x;
+            return a * b * x;
+        }
+
+        /// <summary>ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.</summary>
+        private sealed class GeneratedSquaredResidual : global::SgdDsl.SquaredResidualForm
+        {
+            public GeneratedSquaredResidual() : base(0.5, 1) { }
+            public override double Output(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample) => ProductModel.Output(theta, sample);
+            public override double OutputGradient(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> gradient) => ProductModel.OutputGradient(theta, sample, gradient);
+        }
+
         /// <summary>Presents the static members above as an <see cref="global::SgdDsl.ILossModel"/>.</summary>
         private sealed class GeneratedLossModel : global::SgdDsl.ILossModel
         {
@@ -115,6 +153,7 @@ namespace ProductModelSample
             public double Gradient(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> gradient) => ProductModel.Gradient(theta, sample, gradient);
             public void Hessian(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> hessian) => ProductModel.Hessian(theta, sample, hessian);
             public void HessianVectorProduct(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => ProductModel.HessianVectorProduct(theta, sample, v, result);
+            public global::SgdDsl.SquaredResidualForm? SquaredResidual { get; } = new GeneratedSquaredResidual();
         }
     }
 }

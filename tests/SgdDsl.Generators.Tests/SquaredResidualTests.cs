@@ -1,0 +1,96 @@
+using SgdDsl.Generators.Tests.Infrastructure;
+
+namespace SgdDsl.Generators.Tests;
+
+/// <summary>
+/// ℓ = c·(f − y)²: recognized however the square is written, with c and the target's position, and
+/// at an interpolating point the generated Hessian is exactly 2c·∇f ∇fᵀ (THEORY.md).
+/// </summary>
+public class SquaredResidualTests
+{
+    public static TheoryData<string, double, int> SquaredLosses => new()
+    {
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 0.5 * Sq(a * b * x - y);", 0.5, 1 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double y, double x) => 3 * Math.Pow(Tanh(a * x) * b - y, 2);", 3.0, 0 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) { var f = Exp(a * x) + b; return (y - f) * (y - f) / 4; }", 0.25, 1 },
+        {
+            """
+            const int H = 3, D = 2;
+            [Loss]
+            static double Loss([Param(H, D)] double[,] W, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+                => 0.5 * Sq(Sum(H, j => v[j] * Tanh(Sum(D, k => W[j, k] * x[k]))) - y);
+            """, 0.5, 2
+        },
+    };
+
+    private static ILossModel Build(string members) =>
+        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
+            [SgdModel]
+            public static partial class Case
+            {
+            {{members}}
+            }
+            """, "Case"));
+
+    [Theory]
+    [MemberData(nameof(SquaredLosses))]
+    public void Recognizes_the_form_with_its_constant_and_target(string members, double scale, int target)
+    {
+        var form = Build(members).SquaredResidual;
+        Assert.NotNull(form);
+        Assert.Equal(scale, form.Scale);
+        Assert.Equal(target, form.TargetIndex);
+    }
+
+    [Theory]
+    [MemberData(nameof(SquaredLosses))]
+    public void Output_gradient_matches_central_differences_and_the_loss_is_c_times_the_squared_residual(string members, double scale, int target)
+    {
+        var model = Build(members);
+        var form = model.SquaredResidual!;
+        var random = new Random(3);
+        var theta = Enumerable.Range(0, model.ParameterCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var sample = Enumerable.Range(0, model.SampleWidth).Select(_ => random.NextDouble() + 0.2).ToArray();
+
+        var gradient = new double[model.ParameterCount];
+        var f = form.OutputGradient(theta, sample, gradient);
+        Assert.Equal(form.Output(theta, sample), f);
+        var residual = f - sample[target];
+        Assert.Equal(scale * residual * residual, model.Value(theta, sample), 1e-12 * Math.Max(1, model.Value(theta, sample)));
+        var expected = FiniteDifferences.Gradient(t => form.Output(t, sample), theta);
+        for (var i = 0; i < gradient.Length; i++)
+            Assert.Equal(expected[i], gradient[i], FiniteDifferences.Tolerance(expected[i]));
+    }
+
+    [Theory]
+    [MemberData(nameof(SquaredLosses))]
+    public void At_an_interpolating_point_the_hessian_is_2c_grad_f_grad_f_transposed(string members, double scale, int target)
+    {
+        var model = Build(members);
+        var form = model.SquaredResidual!;
+        var d = model.ParameterCount;
+        var random = new Random(5);
+        var theta = Enumerable.Range(0, d).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var sample = Enumerable.Range(0, model.SampleWidth).Select(_ => random.NextDouble() + 0.2).ToArray();
+        sample[target] = form.Output(theta, sample); // interpolation: f = y, so ℓ = 0
+
+        var g = new double[d];
+        form.OutputGradient(theta, sample, g);
+        var hessian = new double[d * d];
+        model.Hessian(theta, sample, hessian);
+        Assert.Equal(0.0, model.Value(theta, sample));
+        for (var i = 0; i < d; i++)
+            for (var j = 0; j < d; j++)
+                // The residual term (f − y)·∇²f vanishes exactly; what is left agrees to rounding.
+                Assert.Equal(2 * scale * g[i] * g[j], hessian[i * d + j], 1e-12 * (1 + Math.Abs(2 * scale * g[i] * g[j])));
+    }
+
+    [Theory]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Sq(a * x - y) + 0.1 * Sq(a);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Sq(a * x * y - y);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => -Sq(a * x - y);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Sq(a * x - 2 * y);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Softplus(-y * a * x);")]
+    public void Other_losses_have_no_squared_residual_form(string members) =>
+        Assert.Null(Build(members).SquaredResidual);
+}
