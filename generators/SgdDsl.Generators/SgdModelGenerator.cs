@@ -8,14 +8,14 @@ namespace SgdDsl.Generators
 {
     /// <summary>
     /// For each [SgdModel] class: parse the [Loss] method into a symbolic expression (Parsing),
-    /// differentiate it and write exact Value/Gradient/Hessian/HVP code (Emission). Diagnostics
-    /// travel in their own output, so a broken model reports errors and generates nothing.
+    /// differentiate it and write exact Value/Gradient/Hessian/HVP code (Emission). A broken model
+    /// generates nothing; <see cref="SgdModelAnalyzer"/> reports why, at real source locations.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class SgdModelGenerator : IIncrementalGenerator
     {
         /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
-        public const string ParseStep = "Parse", DiagnosticsStep = "Diagnostics", SpecStep = "Spec";
+        public const string ParseStep = "Parse", SpecStep = "Spec";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -24,12 +24,6 @@ namespace SgdDsl.Generators
                     predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                     transform: static (ctx, cancellation) => ModelParser.Parse(ctx, cancellation))
                 .WithTrackingName(ParseStep);
-
-            var diagnostics = models.Select(static (r, _) => r.Diagnostics).WithTrackingName(DiagnosticsStep);
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-            {
-                foreach (var d in list) spc.ReportDiagnostic(d.ToDiagnostic());
-            });
 
             var specs = models.Select(static (r, _) => r.Spec).WithTrackingName(SpecStep);
             context.RegisterSourceOutput(specs, static (spc, spec) =>

@@ -12,7 +12,7 @@ public class DiagnosticTests
     private const string Header = "public static partial class Model";
 
     [Theory]
-    [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|Math.Abs|](a - x);", "Math.Abs")]
+    [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|Math.Floor|](a - x);", "Math.Floor")]
     [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => a [|%|] x;", "%")]
     [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|a > x ? a : x|];", "a > x ? a : x")]
     [InlineData("SGD0001", Header, "static double Field = 2; [Loss] static double Loss([Param] double a) => a * [|Field|];", "Field")]
@@ -51,7 +51,7 @@ public class DiagnosticTests
     public void Unsupported_function_message_lists_what_is_supported()
     {
         var source = GeneratorHarness.Usings + """
-            [SgdModel] public static partial class M { [Loss] static double L([Param] double a) => Math.Abs(a); }
+            [SgdModel] public static partial class M { [Loss] static double L([Param] double a) => Math.Floor(a); }
             """;
         var message = Assert.Single(GeneratorHarness.Run(source).Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("Sigmoid", message);

@@ -13,7 +13,8 @@ namespace SgdDsl.Generators.Diagnostics
         public const string Supported =
             "numeric literals, const fields, + - * /, unary minus, parentheses, locals, subscripts such as W[j, k + 1], " +
             "Math.Exp/Log/Sqrt/Pow/Sin/Cos/Tan/Tanh/Atan (or double.*), and the Dsl helpers " +
-            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan, Sum, Prod, Dot, SumOfSquares";
+            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan, Sum, Prod, Dot, SumOfSquares " +
+            "(Math.Abs/Max/Min/Sign and Relu with a warning)";
 
         public static readonly DiagnosticDescriptor UnsupportedSyntax = Error(
             "SGD0001", "Unsupported construct in a loss",
@@ -67,11 +68,37 @@ namespace SgdDsl.Generators.Diagnostics
             "SGD0013", "Index used outside a subscript",
             "Index '{0}' of a Sum or Prod may only be used in subscripts such as x[{0}] or W[{0} + 1, k]");
 
+        public static readonly DiagnosticDescriptor NotTwiceDifferentiable = Warning(
+            "SGD0014", "Function not twice differentiable everywhere",
+            "'{0}' is not twice differentiable everywhere: the Hessian is undefined on its kinks, and the stability theory assumes ℓ is C²");
+
+        public static readonly DiagnosticDescriptor MaybeNegative = Warning(
+            "SGD0015", "Loss not shown to be non-negative",
+            "The loss of '{0}' cannot be shown to be non-negative; the theory needs ℓ_i ≥ 0 with zero minima (use squares, even powers, Exp, Softplus, or sums and products of such terms)");
+
+        public static readonly DiagnosticDescriptor UnusedParameter = Warning(
+            "SGD0016", "Parameter not used by the loss",
+            "[Param] '{0}' is never used by the loss: its directions are always tangent to the minimum manifold; remove it or use it");
+
+        public static readonly DiagnosticDescriptor NotSquaredResidual = new DiagnosticDescriptor(
+            "SGD0017", "Loss not in squared-residual form",
+            "The loss of '{0}' is not of the form c·(f − y)², so the runtime's rank-one fast path is off", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All =
-            new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError, SubscriptOutOfRange, ShapeMismatch, IndexOutsideSubscript }
+            new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError, SubscriptOutOfRange, ShapeMismatch, IndexOutsideSubscript,
+                NotTwiceDifferentiable, MaybeNegative, UnusedParameter, NotSquaredResidual }
                 .ToDictionary(d => d.Id);
 
         public static DiagnosticDescriptor ById(string id) => All[id];
+
+        public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
+            System.Collections.Immutable.ImmutableArray.CreateRange(All.Values.OrderBy(d => d.Id));
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        /// <summary>Whether a diagnostic with this id stops code generation.</summary>
+        public static bool IsError(string id) => ById(id).DefaultSeverity == DiagnosticSeverity.Error;
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

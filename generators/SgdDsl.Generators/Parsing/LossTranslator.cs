@@ -18,8 +18,11 @@ namespace SgdDsl.Generators.Parsing
     /// </summary>
     internal sealed class LossTranslator
     {
-        private static readonly HashSet<string> MathFunctions = new HashSet<string> { "Exp", "Log", "Sqrt", "Pow", "Sin", "Cos", "Tan", "Tanh", "Atan" };
-        private static readonly HashSet<string> DslFunctions = new HashSet<string>(MathFunctions) { "Sq", "Cube", "Sigmoid", "Softplus", "LogCosh" };
+        private static readonly HashSet<string> MathFunctions = new HashSet<string> { "Exp", "Log", "Sqrt", "Pow", "Sin", "Cos", "Tan", "Tanh", "Atan", "Abs", "Max", "Min", "Sign" };
+        private static readonly HashSet<string> DslFunctions = new HashSet<string>(MathFunctions) { "Sq", "Cube", "Sigmoid", "Softplus", "LogCosh", "Relu" };
+
+        /// <summary>Functions with kinks or jumps: accepted, with a warning that the Hessian is undefined there.</summary>
+        private static readonly HashSet<string> NonSmooth = new HashSet<string> { "Abs", "Max", "Min", "Sign", "Relu" };
 
         private readonly SemanticModel _model;
         private readonly IMethodSymbol _loss;
@@ -196,7 +199,9 @@ namespace SgdDsl.Generators.Parsing
                 args.Add(value);
             }
 
-            return Build(method!.Name, args, call);
+            if (NonSmooth.Contains(method!.Name))
+                Report(DiagnosticDescriptors.NotTwiceDifferentiable, call.Expression.GetLocation(), Short(call.Expression));
+            return Build(method.Name, args, call);
         }
 
         private Expr? Build(string name, List<Expr> args, InvocationExpressionSyntax call)
@@ -208,6 +213,10 @@ namespace SgdDsl.Generators.Parsing
                 case "Sqrt" when args.Count == 1: return Expr.Pow(args[0], 0.5);
                 case "Sq" when args.Count == 1: return Expr.Pow(args[0], 2.0);
                 case "Cube" when args.Count == 1: return Expr.Pow(args[0], 3.0);
+                // max(a, b) = (a + b + |a − b|)/2 and min(a, b) = (a + b − |a − b|)/2 keep one non-smooth primitive.
+                case "Max" when args.Count == 2: return 0.5 * (args[0] + args[1] + Expr.Apply(MathFunction.Abs, args[0] - args[1]));
+                case "Min" when args.Count == 2: return 0.5 * (args[0] + args[1] - Expr.Apply(MathFunction.Abs, args[0] - args[1]));
+                case "Relu" when args.Count == 1: return 0.5 * (args[0] + Expr.Apply(MathFunction.Abs, args[0]));
             }
 
             if (args.Count == 1 && System.Enum.TryParse<MathFunction>(name, out var f)) return Expr.Apply(f, args[0]);

@@ -15,32 +15,39 @@ namespace SgdDsl.Generators.Parsing
     internal static class ModelParser
     {
         public const string ModelAttribute = "SgdDsl.SgdModelAttribute";
+
+        /// <summary>Whether <paramref name="declaration"/> is the part of a class that carries [SgdModel].</summary>
+        public static bool CarriesModelAttribute(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation) =>
+            declaration.AttributeLists.SelectMany(l => l.Attributes)
+                .Any(a => model.GetTypeInfo(a, cancellation).Type?.ToDisplayString() == ModelAttribute);
         private const string LossAttribute = "SgdDsl.LossAttribute";
         private const string ParamAttribute = "SgdDsl.ParamAttribute";
         private const string DataAttribute = "SgdDsl.DataAttribute";
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
+            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellation);
+
+        /// <summary>Parses the [SgdModel] class <paramref name="type"/> declared (with the attribute) by <paramref name="declaration"/>.</summary>
+        public static ParseResult Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation)
         {
             var diagnostics = new List<DiagnosticInfo>();
             ModelSpec? spec;
             try
             {
-                spec = TryParse(context, diagnostics, cancellation);
+                spec = TryParse(type, declaration, model, diagnostics, cancellation);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
                 // The generator never breaks a build with an exception; it says what failed instead.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, context.TargetNode.GetLocation(), context.TargetSymbol.Name, e.Message));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, declaration.Identifier.GetLocation(), type.Name, e.Message));
                 spec = null;
             }
 
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
-        private static ModelSpec? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
+        private static ModelSpec? TryParse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var declaration = (ClassDeclarationSyntax)context.TargetNode;
             var where = declaration.Identifier.GetLocation();
 
             if (type.IsGenericType)
@@ -87,7 +94,7 @@ namespace SgdDsl.Generators.Parsing
                 blocks[p] = block;
             }
 
-            if (diagnostics.Count > 0) return null;
+            if (HasErrors(diagnostics)) return null;
             if (parameters.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameters, loss.Locations[0], loss.Name));
@@ -96,11 +103,13 @@ namespace SgdDsl.Generators.Parsing
 
             var method = loss.DeclaringSyntaxReferences[0].GetSyntax(cancellation) as MethodDeclarationSyntax;
             if (method == null) return null;
-            var model = method.SyntaxTree == context.SemanticModel.SyntaxTree
-                ? context.SemanticModel
-                : context.SemanticModel.Compilation.GetSemanticModel(method.SyntaxTree);
+            var model = method.SyntaxTree == semanticModel.SyntaxTree
+                ? semanticModel
+                : semanticModel.Compilation.GetSemanticModel(method.SyntaxTree);
             var expression = new LossTranslator(model, loss, blocks, diagnostics, cancellation).TranslateBody(method);
-            if (expression == null || diagnostics.Count > 0) return null;
+            if (expression == null || HasErrors(diagnostics)) return null;
+            var residual = SquaredResidualDetector.Detect(expression, new EquatableArray<Block>(samples.ToArray()));
+            LossChecks.Report(expression, loss, blocks, residual, diagnostics);
 
             return new ModelSpec(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
@@ -110,7 +119,7 @@ namespace SgdDsl.Generators.Parsing
                 new EquatableArray<Block>(parameters.ToArray()),
                 new EquatableArray<Block>(samples.ToArray()),
                 expression,
-                SquaredResidualDetector.Detect(expression, new EquatableArray<Block>(samples.ToArray())));
+                residual);
         }
 
         /// <summary>The chain of types around the model, outermost first; null after reporting one that is not partial.</summary>
@@ -166,6 +175,8 @@ namespace SgdDsl.Generators.Parsing
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, rank < 0 ? p.Locations[0] : location, p.Name, p.Type.ToDisplayString(), problem));
             return null;
         }
+
+        private static bool HasErrors(List<DiagnosticInfo> diagnostics) => diagnostics.Any(d => DiagnosticDescriptors.IsError(d.Id));
 
         private static bool HasAttribute(ISymbol symbol, string name) =>
             symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);

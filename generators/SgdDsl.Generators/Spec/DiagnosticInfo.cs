@@ -11,12 +11,6 @@ namespace SgdDsl.Generators.Spec
             var line = location.GetLineSpan();
             return new DiagnosticInfo(descriptor.Id, line.Path ?? "", location.SourceSpan, line.Span, new EquatableArray<string>(arguments));
         }
-
-        public Diagnostic ToDiagnostic() =>
-            Diagnostic.Create(
-                Diagnostics.DiagnosticDescriptors.ById(Id),
-                Location.Create(FilePath, Span, LineSpan),
-                Arguments.Count == 0 ? null : System.Linq.Enumerable.ToArray<object>(Arguments));
     }
 
     /// <summary>What parsing one [SgdModel] class yields: a spec when it is valid, and its diagnostics.</summary>

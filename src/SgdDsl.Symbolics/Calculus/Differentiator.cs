@@ -141,6 +141,8 @@ namespace SgdDsl.Symbolics
                 case MathFunction.Sigmoid: return fx * (Expr.One - fx);
                 case MathFunction.Softplus: return Expr.Apply(MathFunction.Sigmoid, x);
                 case MathFunction.LogCosh: return Expr.Apply(MathFunction.Tanh, x);
+                case MathFunction.Abs: return Expr.Apply(MathFunction.Sign, x);
+                case MathFunction.Sign: return Expr.Zero;
                 default: throw new ArgumentOutOfRangeException(nameof(f), f, "Unknown function.");
             }
         }

@@ -100,6 +100,8 @@ namespace SgdDsl.Symbolics
                 case MathFunction.Atan: return Math.Atan(x);
                 case MathFunction.Sigmoid: return x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
                 case MathFunction.Softplus: return Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x)));
+                case MathFunction.Abs: return Math.Abs(x);
+                case MathFunction.Sign: return Math.Sign(x);
                 case MathFunction.LogCosh:
                     var a = Math.Abs(x);
                     return a + Math.Log(1.0 + Math.Exp(-2.0 * a)) - Math.Log(2.0);

@@ -16,5 +16,9 @@ namespace SgdDsl.Symbolics
         Softplus,
         /// <summary>log cosh x.</summary>
         LogCosh,
+        /// <summary>|x|: not differentiable at 0 (its derivative is taken as sign x).</summary>
+        Abs,
+        /// <summary>sign x ∈ {−1, 0, 1}: its derivative is taken as 0 (a jump at 0).</summary>
+        Sign,
     }
 }

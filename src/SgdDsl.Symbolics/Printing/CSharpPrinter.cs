@@ -76,6 +76,8 @@ namespace SgdDsl.Symbolics
 
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
+            // Math.Sign returns an int; the cast keeps every operation around it in doubles.
+            if (f == MathFunction.Sign) sb.Append("(double)");
             sb.Append(MethodName(f)).Append('(');
             Write(argument, sb, SumLevel);
             sb.Append(')');

@@ -21,6 +21,8 @@ namespace SgdDsl.Symbolics
                 case MathFunction.Sigmoid: return @"\sigma";
                 case MathFunction.Softplus: return @"\operatorname{softplus}";
                 case MathFunction.LogCosh: return @"\log\cosh";
+                case MathFunction.Abs: return @"\operatorname{abs}";
+                case MathFunction.Sign: return @"\operatorname{sign}";
                 default: throw new ArgumentOutOfRangeException(nameof(f), f, "Unknown function.");
             }
         }

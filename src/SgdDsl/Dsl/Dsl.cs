@@ -51,6 +51,9 @@ public static class Dsl
     /// <summary>Hyperbolic tangent.</summary>
     public static double Tanh(double x) => Math.Tanh(x);
 
+    /// <summary>max(x, 0). Not twice differentiable at 0: the generator warns (SGD0014).</summary>
+    public static double Relu(double x) => Math.Max(x, 0.0);
+
     /// <summary>Arc tangent.</summary>
     public static double Atan(double x) => Math.Atan(x);
 

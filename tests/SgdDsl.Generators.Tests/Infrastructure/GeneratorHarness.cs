@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SgdDsl.Generators;
 
 namespace SgdDsl.Generators.Tests.Infrastructure;
@@ -34,18 +35,27 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator; returns the output compilation and the generator's own diagnostics.</summary>
+    /// <summary>
+    /// Runs the generator and the SgdDsl analyzer as a build does; returns the output compilation and
+    /// the SGD diagnostics of both (the analyzer's carry real source locations).
+    /// </summary>
     public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Run(params string[] sources)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out var diagnostics);
-        return (output, diagnostics, driver.GetRunResult());
+        var compilation = Compile(sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var analyzerDiagnostics = AnalyzerDiagnostics(compilation);
+        return (output, generatorDiagnostics.AddRange(analyzerDiagnostics), driver.GetRunResult());
     }
+
+    /// <summary>The diagnostics the SgdDsl analyzer reports on <paramref name="compilation"/>, after #pragma and severity filtering.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation, AnalyzerOptions? options = null) =>
+        compilation.WithAnalyzers([new SgdModelAnalyzer()], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>The generated source of the only model in <paramref name="source"/>.</summary>
     public static string GeneratedSource(string source)
     {
         var (_, diagnostics, run) = Run(source);
-        Assert.Empty(diagnostics);
+        AssertNoErrors(diagnostics);
         return Assert.Single(run.GeneratedTrees).GetText().ToString();
     }
 
@@ -53,13 +63,17 @@ internal static class GeneratorHarness
     public static Type Load(string source, string typeName)
     {
         var (output, diagnostics, _) = Run(source);
-        Assert.Empty(diagnostics);
+        AssertNoErrors(diagnostics);
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         var assembly = Assembly.Load(stream.ToArray());
         return assembly.GetType(typeName, throwOnError: true)!;
     }
+
+    /// <summary>Warnings and infos (SGD0014–SGD0017) describe the loss; only errors stop generation.</summary>
+    private static void AssertNoErrors(ImmutableArray<Diagnostic> diagnostics) =>
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>The generated <c>Model</c> of a loaded model type.</summary>
     public static ILossModel ModelOf(Type type) =>

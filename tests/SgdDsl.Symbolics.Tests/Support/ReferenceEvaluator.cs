@@ -80,6 +80,8 @@ internal static class ReferenceEvaluator
         MathFunction.Sigmoid => 1.0 / (1.0 + Math.Exp(-x)),
         MathFunction.Softplus => Math.Log(1.0 + Math.Exp(x)),
         MathFunction.LogCosh => Math.Log(Math.Cosh(x)),
+        MathFunction.Abs => Math.Abs(x),
+        MathFunction.Sign => Math.Sign(x),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 
