@@ -84,9 +84,17 @@ namespace SgdDsl.Generators.Diagnostics
             "SGD0017", "Loss not in squared-residual form",
             "The loss of '{0}' is not of the form c·(f − y)², so the runtime's rank-one fast path is off", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor BadExpectation = Error(
+            "SGD0018", "Expected derivative cannot be read",
+            "The expected {0} cannot be checked: {1}");
+
+        public static readonly DiagnosticDescriptor DerivativeMismatch = Error(
+            "SGD0019", "Derivative differs from the expected formula",
+            "{0} is {1}, not the expected {2}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All =
             new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError, SubscriptOutOfRange, ShapeMismatch, IndexOutsideSubscript,
-                NotTwiceDifferentiable, MaybeNegative, UnusedParameter, NotSquaredResidual }
+                NotTwiceDifferentiable, MaybeNegative, UnusedParameter, NotSquaredResidual, BadExpectation, DerivativeMismatch }
                 .ToDictionary(d => d.Id);
 
         public static DiagnosticDescriptor ById(string id) => All[id];

@@ -110,6 +110,8 @@ namespace SgdDsl.Generators.Parsing
             if (expression == null || HasErrors(diagnostics)) return null;
             var residual = SquaredResidualDetector.Detect(expression, new EquatableArray<Block>(samples.ToArray()));
             LossChecks.Report(expression, loss, blocks, residual, diagnostics);
+            DerivativeExpectations.Check(expression, loss, parameters, samples, diagnostics);
+            if (HasErrors(diagnostics)) return null;
 
             return new ModelSpec(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),

@@ -68,3 +68,38 @@ public sealed class DataAttribute : Attribute
     /// <summary>The declared shape.</summary>
     public int[] Shape { get; }
 }
+
+/// <summary>
+/// A compile-time check on a [Loss] method: the generator differentiates the loss with respect to
+/// <c>Parameter</c> (a scalar parameter such as <c>"a"</c>, or an array entry such as <c>"W[0,1]"</c>) and
+/// reports an error showing both formulas unless its derivative equals <c>Formula</c>. Equality is decided
+/// symbolically after multiplying out, with evaluation at random points as a backstop, so an expanded or
+/// reordered formula is accepted. The formula uses the loss's own names, + − * / ^, and exp, log, sqrt, sin,
+/// cos, tan, tanh, atan, sigmoid, softplus, logcosh, sq, cube, pow.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class ExpectDerivativeAttribute(string parameter, string formula) : Attribute
+{
+    /// <summary>The parameter (or array entry) to differentiate by.</summary>
+    public string Parameter { get; } = parameter;
+
+    /// <summary>The expected ∂ℓ/∂Parameter in infix notation.</summary>
+    public string Formula { get; } = formula;
+}
+
+/// <summary>
+/// A compile-time check on a [Loss] method: the mixed second derivative ∂²ℓ/∂First∂Second must equal
+/// <c>Formula</c>, decided as for <see cref="ExpectDerivativeAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class ExpectHessianAttribute(string first, string second, string formula) : Attribute
+{
+    /// <summary>The first parameter (or array entry).</summary>
+    public string First { get; } = first;
+
+    /// <summary>The second parameter (or array entry).</summary>
+    public string Second { get; } = second;
+
+    /// <summary>The expected ∂²ℓ/∂First∂Second in infix notation.</summary>
+    public string Formula { get; } = formula;
+}
