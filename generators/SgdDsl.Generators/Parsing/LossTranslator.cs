@@ -99,9 +99,27 @@ namespace SgdDsl.Generators.Parsing
             return true;
         }
 
+        /// <summary>Deeper expressions are refused: the recursion of translation and simplification must not exhaust the compiler's stack.</summary>
+        private const int MaxDepth = 200;
+        private int _depth;
+
         private Expr? Translate(ExpressionSyntax node)
         {
             _cancellation.ThrowIfCancellationRequested();
+            if (_depth >= MaxDepth) return Unsupported(node, $"expressions nested more than {MaxDepth} levels deep are not supported; split the loss into locals");
+            _depth++;
+            try
+            {
+                return TranslateNode(node);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private Expr? TranslateNode(ExpressionSyntax node)
+        {
             var constant = _model.GetConstantValue(node, _cancellation);
             if (constant.HasValue && TryToDouble(constant.Value, out var c)) return Expr.Const(c);
 

@@ -24,6 +24,9 @@ namespace SgdDsl.Generators.Parsing
         private const string ParamAttribute = "SgdDsl.ParamAttribute";
         private const string DataAttribute = "SgdDsl.DataAttribute";
 
+        /// <summary>Largest parameter or data block: its dense Hessian block would already be far beyond memory.</summary>
+        private const long MaxBlockSize = 100_000_000;
+
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
             Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellation);
 
@@ -171,6 +174,8 @@ namespace SgdDsl.Generators.Parsing
                 problem = rank == 0 ? "a scalar takes no shape" : $"a rank-{rank} array needs its shape, e.g. [{(isParam ? "Param" : "Data")}({(rank == 1 ? "n" : "m, n")})]";
             else if (shape.Any(n => n < 1))
                 problem = "every dimension of a shape must be at least 1";
+            else if (shape.Aggregate(1L, (n, s) => n * s) > MaxBlockSize)
+                problem = $"a block may hold at most {MaxBlockSize} values";
             if (problem == null) return shape;
 
             var location = attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? p.Locations[0];
