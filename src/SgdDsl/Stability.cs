@@ -1,7 +1,7 @@
 using System.Globalization;
 using SgdDsl.Analysis;
 using SgdDsl.Exponents;
-using SgdDsl.Linearization;
+using SgdDsl.Linearizing;
 using SgdDsl.Reports;
 
 namespace SgdDsl;
@@ -53,18 +53,18 @@ public static class Stability
         var mu = GdExponent.Mu(spectrum, eta);
         var gdVerdict = VerdictRule.From(mu, 0.0, options.ConfidenceMultiplier, options.ExponentTolerance);
 
-        var lambda = SgdExponent.Compute(hessians, options, notes);
-        var sgdVerdict = VerdictRule.From(lambda.Value, lambda.StandardError, options.ConfidenceMultiplier, options.ExponentTolerance);
-
-        var meanSquare = MeanSquareExponent.Compute(hessians, eta, options.BatchSize, options.Sampling);
-        if (meanSquare is null && options.Sampling != BatchSampling.Reshuffling)
-            notes.Add($"The mean-square bound was skipped: r = {r} makes its r²×r² operator too costly (limit r ≤ {MeanSquareExponent.MaxDimension}).");
-        if (meanSquare is { } bound && bound < -options.ExponentTolerance && sgdVerdict != Verdict.Stable)
-        {
-            notes.Add($"SGD stability is certified by the mean-square bound: λ ≤ ½ log ρ(E[A⊗A]) = {F(bound)} < 0, although the Monte Carlo interval alone does not show λ < 0.");
-            sgdVerdict = Verdict.Stable;
-        }
+        var lambda = SgdExponent.Compute(hessians, spectrum, options, notes);
+        var sgdVerdict = lambda.Method == LambdaMethod.Certified
+            ? (lambda.Value < 0 ? Verdict.Stable : Verdict.Unstable)
+            : VerdictRule.From(lambda.Value, lambda.StandardError, options.ConfidenceMultiplier, options.ExponentTolerance);
+        var bounds = lambda.Bounds;
+        if (r > 0 && double.IsPositiveInfinity(bounds.Upper))
+            notes.Add(options.Sampling == BatchSampling.Reshuffling
+                ? "No mean-square upper bound for reshuffling: its steps are not independent."
+                : $"The mean-square bound was skipped: r = {r} makes even its iterative evaluation too costly.");
+        var caveats = Regularity.Caveats(hessians, lambda, sgdVerdict);
         Diagnose(linearization, loss, options, data.Count, notes);
+        var (sharpness, nonUniformity) = WuMaE.Compute(hessians, spectrum);
 
         return new StabilityReport
         {
@@ -90,9 +90,46 @@ public static class Stability
             Chains = lambda.Chains,
             ChainLambdas = lambda.ChainValues,
             LambdaHistory = lambda.History,
-            MeanSquareExponent = meanSquare,
+            MeanSquareExponent = double.IsPositiveInfinity(bounds.Upper) ? null : bounds.Upper,
             Notes = notes,
+            LambdaBounds = bounds,
+            Spectrum = lambda.Spectrum,
+            Sharpness = sharpness,
+            NonUniformity = nonUniformity,
+            SharpnessThreshold = WuMaE.SharpnessThreshold(eta),
+            NonUniformityThreshold = WuMaE.NonUniformityThreshold(eta, data.Count, options.BatchSize, options.Sampling),
+            SampleRanks = Enumerable.Range(0, data.Count).Select(hessians.Rank).ToArray(),
+            FromSquaredResidual = linearization.FromSquaredResidual,
+            Caveats = caveats,
         };
+    }
+
+    /// <summary>
+    /// The linearized SGD maps at <paramref name="minimum"/> for users who study them directly: bases of N and T, the
+    /// restricted Hessians and <see cref="Linearization.Map"/>. Checks the point like <see cref="Analyze"/>.
+    /// </summary>
+    /// <param name="model">The per-sample loss.</param>
+    /// <param name="data">The samples.</param>
+    /// <param name="minimum">x*, a global minimum within the tolerances of <paramref name="options"/>.</param>
+    /// <param name="options">η (for the maps), the normal-space tolerance and the minimum tolerances; null for the defaults.</param>
+    /// <returns>The linearization; built from the squared-residual form when the model has one.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="minimum"/> or <paramref name="data"/> does not fit the model.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="NotAMinimumException">L or ‖∇L‖ at the point exceeds its tolerance.</exception>
+    public static Linearization Linearize(ILossModel model, Dataset data, double[] minimum, StabilityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(minimum);
+        options ??= new StabilityOptions();
+        ArgumentChecks.Problem(model, data, minimum, nameof(minimum));
+        ArgumentChecks.Options(options, data.Count);
+        var point = (double[])minimum.Clone();
+        MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
+        return new Linearization(
+            MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism),
+            options.LearningRate);
     }
 
     /// <summary>

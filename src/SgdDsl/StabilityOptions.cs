@@ -101,6 +101,27 @@ public sealed record StabilityOptions
     public double ExponentTolerance { get; init; } = 1e-12;
 
     /// <summary>
+    /// k, how many of the largest Lyapunov exponents to report in <see cref="StabilityReport.Spectrum"/> (clamped to r).
+    /// Default 1, the top exponent λ only; with k = r their sum is checked against E log|det A_ξ|. Each extra exponent
+    /// adds O(B·r) work per step.
+    /// </summary>
+    public int SpectrumSize { get; init; } = 1;
+
+    /// <summary>
+    /// The most measured steps (summed over chains) a Lyapunov estimate may use: while the verdict on λ is undecided
+    /// the run doubles its length until the next doubling would exceed this. Default 3 200 000, four times the default
+    /// first run (<see cref="Steps"/> × <see cref="Chains"/>); set it to that product to disable extension.
+    /// </summary>
+    public long MaxSteps { get; init; } = 3_200_000;
+
+    /// <summary>
+    /// When true, λ is always the Monte Carlo estimate (renormalized products), even when an exact or certified path
+    /// applies; the bounds are still reported. Default false. Use it to check the fast paths or to get chains and a
+    /// convergence history; r = 0 and a single possible batch stay exact.
+    /// </summary>
+    public bool AlwaysEstimate { get; init; }
+
+    /// <summary>
     /// Most threads used for per-sample Hessians and chains; −1 (default) lets the runtime decide.
     /// Results are bit-identical for every value.
     /// </summary>

@@ -43,6 +43,10 @@ internal static class ArgumentChecks
             throw OutOfRange(name, nameof(o.ConfidenceMultiplier), o.ConfidenceMultiplier, "must be positive and finite");
         if (o.MaxEnumeratedBatches < 1 || o.MaxEnumeratedBatches > 1_000_000_000_000L)
             throw OutOfRange(name, nameof(o.MaxEnumeratedBatches), o.MaxEnumeratedBatches, "must be in [1, 1e12]");
+        if (o.SpectrumSize < 1)
+            throw OutOfRange(name, nameof(o.SpectrumSize), o.SpectrumSize, "must be ≥ 1");
+        if (o.MaxSteps < 0)
+            throw OutOfRange(name, nameof(o.MaxSteps), o.MaxSteps, "must be ≥ 0");
         CheckTolerance(o.LossTolerance, nameof(o.LossTolerance));
         CheckTolerance(o.GradientTolerance, nameof(o.GradientTolerance));
         CheckTolerance(o.ExponentTolerance, nameof(o.ExponentTolerance));

@@ -1,9 +1,18 @@
 namespace SgdDsl.Exponents;
 
-/// <summary>λ̂ ± SE from independent chains, with each chain's value and the convergence history.</summary>
+/// <summary>
+/// The top k Lyapunov exponents ± SE from independent chains (exponent 0 is λ̂), with each chain's λ̂, the
+/// convergence history of λ̂, and the sum of the k exponents ± SE (to compare with E log|det A_ξ| when k = r).
+/// </summary>
 internal sealed record LyapunovEstimate(
-    double Value,
-    double StandardError,
+    LyapunovExponentEstimate[] Spectrum,
+    LyapunovExponentEstimate Sum,
     long MeasuredSteps,
     double[] ChainValues,
-    IReadOnlyList<LambdaHistoryPoint> History);
+    IReadOnlyList<LambdaHistoryPoint> History,
+    bool Extended)
+{
+    public double Value => Spectrum[0].Exponent;
+
+    public double StandardError => Spectrum[0].StandardError;
+}

@@ -1,15 +1,22 @@
-using SgdDsl.Linearization;
+using SgdDsl.Linearizing;
+using SgdDsl.Reports;
 
 namespace SgdDsl.Exponents;
 
 /// <summary>
-/// Estimates the top Lyapunov exponent λ of the random products A_ξn ⋯ A_ξ1 on N (A_ξ = I − η K_ξ) by the
-/// renormalized iteration v_k = A_ξk v_{k−1}/‖A_ξk v_{k−1}‖, λ̂ = mean of log ‖A_ξk v_{k−1}‖ after a discarded
-/// transient. Independent chains run in parallel, each from its own seed; their block means are combined in
-/// chain order, so λ̂ and its standard error are bit-identical for any degree of parallelism.
+/// Estimates the top k Lyapunov exponents of the random products A_ξn ⋯ A_ξ1 on N (A_ξ = I − η K_ξ) by Benettin's
+/// method: k orthonormal vectors are mapped and re-orthonormalized by modified Gram–Schmidt (a thin QR) every step,
+/// and λ̂_j is the mean of log R_jj after a discarded transient (for k = 1 this is the renormalized iteration
+/// v ← A_ξ v/‖A_ξ v‖). Every step costs O(B·rank·r·k + r·k²), independent of d. Independent chains run in parallel,
+/// each from its own seed; their block means are combined in chain order, and the run extends itself (doubling the
+/// blocks of every chain) while the verdict on λ is undecided and the step budget allows, so the result is
+/// bit-identical for any degree of parallelism.
 /// </summary>
 internal static class LyapunovEstimator
 {
+    /// <summary>R_jj ≤ this × ‖A_ξ‖-scale means the map annihilated direction j (a singular product): exponent −∞.</summary>
+    public const double AnnihilationTolerance = 1e-13;
+
     public sealed record Settings(
         double LearningRate,
         int BatchSize,
@@ -19,142 +26,207 @@ internal static class LyapunovEstimator
         int Transient,
         int Steps,
         int BlocksPerChain,
-        int MaxDegreeOfParallelism);
+        int MaxDegreeOfParallelism,
+        int SpectrumSize = 1,
+        long MaxSteps = 0,
+        double ConfidenceMultiplier = 3.0,
+        double ExponentTolerance = 1e-12);
 
     public static LyapunovEstimate Estimate(RestrictedHessians hessians, Settings settings)
     {
         var chains = settings.Chains;
-        var blocks = settings.BlocksPerChain;
+        var k = Math.Clamp(settings.SpectrumSize, 1, hessians.Dimension);
         // Blocks and the transient are whole epochs, so reshuffling blocks start at epoch boundaries.
         var epoch = BatchSampler.StepsPerEpochOf(settings.Sampling, hessians.Count, settings.BatchSize);
-        var blockSize = Math.Max(1, settings.Steps / blocks / epoch) * epoch;
+        var blockSize = Math.Max(1, settings.Steps / settings.BlocksPerChain / epoch) * epoch;
         var transient = (settings.Transient + epoch - 1) / epoch * epoch;
 
-        var blockMeans = new double[chains][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
-        Parallel.For(0, chains, parallel, c => blockMeans[c] = RunChain(hessians, settings, c, transient, blockSize));
-
-        var chainValues = new double[chains];
+        var states = new Chain[chains];
         for (var c = 0; c < chains; c++)
-            chainValues[c] = blockMeans[c].Average();
-        var measured = (long)chains * blocks * blockSize;
-        if (blockMeans.Any(m => m.Any(double.IsNegativeInfinity)))
-            return new LyapunovEstimate(double.NegativeInfinity, 0.0, measured, chainValues, []);
-
-        var history = new LambdaHistoryPoint[blocks];
-        for (var b = 1; b <= blocks; b++)
+            states[c] = new Chain(hessians, settings, c, k);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
+        var blocks = settings.BlocksPerChain;
+        Parallel.For(0, chains, parallel, c => states[c].Run(transient, blocks, blockSize));
+        var extended = false;
+        while (true)
         {
-            var (mean, se) = BatchMeans(blockMeans, b);
-            history[b - 1] = new LambdaHistoryPoint((long)b * blockSize, mean, se);
+            var (mean, se) = BatchMeans(states, 0, blocks);
+            var decided = double.IsNegativeInfinity(mean) || VerdictRule.From(mean, se, settings.ConfidenceMultiplier, settings.ExponentTolerance) != Verdict.Inconclusive;
+            var next = (long)chains * 2 * blocks * blockSize;
+            if (decided || next > settings.MaxSteps)
+                break;
+            var add = blocks;
+            Parallel.For(0, chains, parallel, c => states[c].Run(0, add, blockSize));
+            blocks += add;
+            extended = true;
         }
-        var final = history[^1];
-        return new LyapunovEstimate(final.Lambda, final.StandardError, measured, chainValues, history);
+
+        var spectrum = new LyapunovExponentEstimate[k];
+        for (var j = 0; j < k; j++)
+        {
+            var (mean, se) = BatchMeans(states, j, blocks);
+            spectrum[j] = new LyapunovExponentEstimate(mean, double.IsNegativeInfinity(mean) ? 0.0 : se);
+        }
+        var (sum, sumSe) = BatchMeans(states, -1, blocks);
+        var chainValues = states.Select(s => s.Means.Take(blocks).Select(m => m[0]).Average()).ToArray();
+        var history = new List<LambdaHistoryPoint>();
+        if (!double.IsNegativeInfinity(spectrum[0].Exponent))
+        {
+            for (var b = 1; b <= blocks; b++)
+            {
+                var (mean, se) = BatchMeans(states, 0, b);
+                history.Add(new LambdaHistoryPoint((long)b * blockSize, mean, se));
+            }
+        }
+        return new LyapunovEstimate(
+            spectrum, new LyapunovExponentEstimate(sum, double.IsNegativeInfinity(sum) ? 0.0 : sumSe),
+            (long)chains * blocks * blockSize, chainValues, history, extended);
     }
 
-    /// <summary>Mean and standard error of the first <paramref name="blocks"/> block means of every chain, in chain order.</summary>
-    private static (double Mean, double StandardError) BatchMeans(double[][] blockMeans, int blocks)
+    /// <summary>
+    /// Mean and standard error of the first <paramref name="blocks"/> block means of exponent <paramref name="j"/>
+    /// (−1: the sum of all k) of every chain, in chain order; −∞ if any chain annihilated it.
+    /// </summary>
+    private static (double Mean, double StandardError) BatchMeans(Chain[] chains, int j, int blocks)
     {
-        var sum = new NeumaierSum();
-        var count = 0;
-        foreach (var chain in blockMeans)
+        var values = new List<double>();
+        foreach (var chain in chains)
         {
             for (var b = 0; b < blocks; b++)
             {
-                sum.Add(chain[b]);
-                count++;
+                var m = chain.Means[b];
+                values.Add(j >= 0 ? m[j] : m.Sum());
             }
         }
-        var mean = sum.Value / count;
-        if (count < 2)
+        if (values.Any(double.IsNegativeInfinity))
+            return (double.NegativeInfinity, 0.0);
+        var sum = new NeumaierSum();
+        foreach (var v in values)
+            sum.Add(v);
+        var mean = sum.Value / values.Count;
+        if (values.Count < 2)
             return (mean, double.NaN);
         var squares = new NeumaierSum();
-        foreach (var chain in blockMeans)
-        {
-            for (var b = 0; b < blocks; b++)
-                squares.Add((chain[b] - mean) * (chain[b] - mean));
-        }
-        return (mean, Math.Sqrt(squares.Value / (count - 1) / count));
+        foreach (var v in values)
+            squares.Add((v - mean) * (v - mean));
+        return (mean, Math.Sqrt(squares.Value / (values.Count - 1) / values.Count));
     }
 
-    private static double[] RunChain(RestrictedHessians hessians, Settings settings, int chain, int transient, int blockSize)
+    /// <summary>One chain: its random stream, its k orthonormal vectors and its block means (kept between extensions).</summary>
+    private sealed class Chain
     {
-        var r = hessians.Dimension;
-        var random = new Random(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, chain));
-        var sampler = BatchSampler.Create(settings.Sampling, hessians.Count, settings.BatchSize, random);
-        var batch = new int[settings.BatchSize];
-        var v = new double[r];
-        var acc = new double[r];
-        var means = new double[settings.BlocksPerChain];
+        private readonly RestrictedHessians hessians;
+        private readonly double eta;
+        private readonly BatchSampler sampler;
+        private readonly int[] batch;
+        private readonly double[][] vectors;
+        private readonly double[] acc;
+        private readonly double[] logR;
+        private int alive;
 
-        // A Gaussian start is almost surely outside every invariant subspace of lower exponent.
-        var norm = 0.0;
-        while (norm == 0.0)
+        public Chain(RestrictedHessians hessians, Settings settings, int index, int k)
         {
-            for (var k = 0; k < r; k++)
-                v[k] = Gaussian(random);
-            norm = Math.Sqrt(Dot(v, v));
-        }
-        for (var k = 0; k < r; k++)
-            v[k] /= norm;
-
-        for (var t = 0; t < transient; t++)
-        {
-            if (Step(hessians, sampler, settings.LearningRate, batch, v, acc) == 0.0)
-                return Annihilated(means);
-        }
-        for (var b = 0; b < means.Length; b++)
-        {
-            var sum = new NeumaierSum();
-            for (var t = 0; t < blockSize; t++)
+            this.hessians = hessians;
+            eta = settings.LearningRate;
+            var r = hessians.Dimension;
+            var random = new Random(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
+            sampler = BatchSampler.Create(settings.Sampling, hessians.Count, settings.BatchSize, random);
+            batch = new int[settings.BatchSize];
+            acc = new double[r];
+            logR = new double[k];
+            alive = k;
+            // Gaussian starts are almost surely outside every invariant subspace of lower exponents.
+            vectors = new double[k][];
+            for (var j = 0; j < k; j++)
             {
-                var growth = Step(hessians, sampler, settings.LearningRate, batch, v, acc);
-                if (growth == 0.0)
-                    return Annihilated(means);
-                sum.Add(Math.Log(growth));
+                vectors[j] = new double[r];
+                for (var a = 0; a < r; a++)
+                    vectors[j][a] = Gaussian(random);
             }
-            means[b] = sum.Value / blockSize;
+            Orthonormalize(logR, double.PositiveInfinity);
+            alive = k;
         }
-        return means;
-    }
 
-    /// <summary>v ← A_ξ v / ‖A_ξ v‖ for the next batch ξ; returns ‖A_ξ v‖ (0 when the map annihilated v).</summary>
-    private static double Step(RestrictedHessians hessians, BatchSampler sampler, double eta, int[] batch, double[] v, double[] acc)
-    {
-        var size = sampler.Next(batch);
-        Array.Clear(acc);
-        for (var j = 0; j < size; j++)
-            hessians.AddProduct(batch[j], v, acc);
-        var scale = eta / size;
-        for (var k = 0; k < v.Length; k++)
-            v[k] -= scale * acc[k];
-        var norm = Math.Sqrt(Dot(v, v));
-        if (norm == 0.0)
-            return 0.0;
-        for (var k = 0; k < v.Length; k++)
-            v[k] /= norm;
-        return norm;
-    }
+        public List<double[]> Means { get; } = [];
 
-    // The product of the maps drawn so far sends a random vector to 0, so it is the zero map: λ = −∞.
-    private static double[] Annihilated(double[] means)
-    {
-        Array.Fill(means, double.NegativeInfinity);
-        return means;
-    }
+        public void Run(int transient, int blocks, int blockSize)
+        {
+            for (var t = 0; t < transient && alive > 0; t++)
+                Step();
+            for (var b = 0; b < blocks; b++)
+            {
+                var sums = new NeumaierSum[logR.Length];
+                for (var t = 0; t < blockSize && alive > 0; t++)
+                {
+                    Step();
+                    for (var j = 0; j < alive; j++)
+                        sums[j].Add(logR[j]);
+                }
+                var means = new double[logR.Length];
+                for (var j = 0; j < means.Length; j++)
+                    means[j] = j < alive ? sums[j].Value / blockSize : double.NegativeInfinity;
+                Means.Add(means);
+            }
+        }
 
-    private static double Dot(double[] a, double[] b)
-    {
-        var sum = 0.0;
-        for (var k = 0; k < a.Length; k++)
-            sum += a[k] * b[k];
-        return sum;
-    }
+        private void Step()
+        {
+            var size = sampler.Next(batch);
+            var scale = eta / size;
+            var growth = 1.0;
+            for (var j = 0; j < alive; j++)
+            {
+                var v = vectors[j];
+                Array.Clear(acc);
+                for (var i = 0; i < size; i++)
+                    hessians.AddProduct(batch[i], v, acc);
+                var norm = 0.0;
+                for (var a = 0; a < v.Length; a++)
+                {
+                    v[a] -= scale * acc[a];
+                    norm += v[a] * v[a];
+                }
+                growth = Math.Max(growth, Math.Sqrt(norm));
+            }
+            Orthonormalize(logR, growth);
+        }
 
-    private static double Gaussian(Random random)
-    {
-        // Box–Muller; 1 − U avoids log 0.
-        var u = 1.0 - random.NextDouble();
-        var w = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * w);
+        /// <summary>Modified Gram–Schmidt on the live vectors; logR[j] = log R_jj. A vanishing R_jj ends j and beyond.</summary>
+        private void Orthonormalize(double[] log, double scale)
+        {
+            for (var j = 0; j < alive; j++)
+            {
+                var v = vectors[j];
+                for (var i = 0; i < j; i++)
+                {
+                    var u = vectors[i];
+                    var dot = 0.0;
+                    for (var a = 0; a < v.Length; a++)
+                        dot += u[a] * v[a];
+                    for (var a = 0; a < v.Length; a++)
+                        v[a] -= dot * u[a];
+                }
+                var norm = 0.0;
+                for (var a = 0; a < v.Length; a++)
+                    norm += v[a] * v[a];
+                norm = Math.Sqrt(norm);
+                if (norm == 0.0 || (double.IsFinite(scale) && norm <= AnnihilationTolerance * scale))
+                {
+                    alive = j;
+                    return;
+                }
+                for (var a = 0; a < v.Length; a++)
+                    v[a] /= norm;
+                log[j] = Math.Log(norm);
+            }
+        }
+
+        private static double Gaussian(Random random)
+        {
+            // Box–Muller; 1 − U avoids log 0.
+            var u = 1.0 - random.NextDouble();
+            var w = random.NextDouble();
+            return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * w);
+        }
     }
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using SgdDsl.Linearization;
+using SgdDsl.Linearizing;
 
 namespace SgdDsl.Exponents;
 
@@ -9,6 +9,9 @@ namespace SgdDsl.Exponents;
 /// Frobenius product (every A_ξ is symmetric), so ρ comes from a symmetric r²×r² eigen-decomposition. The second
 /// moment needs only pair probabilities: E[K_ξ X K_ξ] = α S(X) + β K X K with S(X) = (1/N) Σ K_i X K_i and
 /// α = (N−B)/(B(N−1)), β = N(B−1)/(B(N−1)) for subsets without replacement; α = 1/B, β = (B−1)/B with replacement.
+/// (Equivalently E[A⊗A] = (1 − α)(I − ηK)^⊗2 + α (1/N) Σ (I − ηK_i)^⊗2 without replacement, the p = α.)
+/// Above <see cref="MaxDimension"/> the operator is never formed: <see cref="SecondMoment"/> bounds ρ from above
+/// iteratively, so the result stays a valid upper bound on λ.
 /// </summary>
 internal static class MeanSquareExponent
 {
@@ -16,23 +19,47 @@ internal static class MeanSquareExponent
     public const int MaxDimension = 24;
     private const double MaxMomentWork = 4e8;
 
+    // One application of the iterative operator: N·rank²·r² + r³ multiply-adds; 300 of them stay near a second.
+    private const double MaxApplicationWork = 1e7;
+    private const int MaxIterations = 300;
+
     /// <summary>The bound, or null for reshuffling (steps not independent) or when too costly.</summary>
     public static double? Compute(RestrictedHessians hessians, double eta, int batchSize, BatchSampling sampling)
     {
         var r = hessians.Dimension;
         var n = hessians.Count;
-        if (sampling == BatchSampling.Reshuffling || r > MaxDimension || (double)n * r * r * r * r > MaxMomentWork)
+        if (sampling == BatchSampling.Reshuffling)
             return null;
         if (r == 0)
             return double.NegativeInfinity;
+        var (alpha, beta) = PairWeights(n, batchSize, sampling);
+        if (r > MaxDimension || (double)n * r * r * r * r > MaxMomentWork)
+        {
+            double factorWork = 0;
+            for (var i = 0; i < n; i++)
+                factorWork += (double)hessians.Rank(i) * hessians.Rank(i);
+            if (factorWork * r * r + (double)r * r * r > MaxApplicationWork)
+                return null;
+            var (upper, _) = new SecondMoment(hessians, eta, alpha, beta).SpectralRadiusBounds(MaxIterations, 1e-6);
+            return double.IsFinite(upper) ? 0.5 * Math.Log(upper) : null;
+        }
+        return Dense(hessians, eta, alpha, beta);
+    }
 
-        double alpha, beta;
+    /// <summary>α (weight of S(X)) and β (weight of KXK) in E[K_ξ X K_ξ].</summary>
+    public static (double Alpha, double Beta) PairWeights(int n, int batchSize, BatchSampling sampling)
+    {
         if (sampling == BatchSampling.WithReplacement)
-            (alpha, beta) = (1.0 / batchSize, (batchSize - 1.0) / batchSize);
-        else if (n == 1)
-            (alpha, beta) = (0.0, 1.0);
-        else
-            (alpha, beta) = ((n - batchSize) / (batchSize * (n - 1.0)), n * (batchSize - 1.0) / (batchSize * (n - 1.0)));
+            return (1.0 / batchSize, (batchSize - 1.0) / batchSize);
+        if (n == 1)
+            return (0.0, 1.0);
+        return ((n - batchSize) / (batchSize * (n - 1.0)), n * (batchSize - 1.0) / (batchSize * (n - 1.0)));
+    }
+
+    private static double Dense(RestrictedHessians hessians, double eta, double alpha, double beta)
+    {
+        var r = hessians.Dimension;
+        var n = hessians.Count;
 
         // Row-major vectorization: X ↦ P X Q has matrix entries P[a,c]·Q[b,d] at ((a,b),(c,d)).
         var size = r * r;

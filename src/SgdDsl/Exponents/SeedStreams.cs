@@ -8,6 +8,7 @@ internal static class SeedStreams
 {
     public const int LyapunovChains = 1;
     public const int BatchAverages = 2;
+    public const int DeterminantAverages = 3;
 
     public static int Derive(int seed, int stream, int index)
     {

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
-namespace SgdDsl.Linearization;
+namespace SgdDsl.Linearizing;
 
 /// <summary>
 /// N = span of the ranges of the per-sample Hessians at x*, with an orthonormal basis Q (d×r). The tangent
@@ -40,10 +40,21 @@ internal sealed class NormalSpace
         }
     }
 
+    /// <summary>Writes Q y (length d) for coordinates <paramref name="coordinates"/> (length r).</summary>
+    public void Embed(ReadOnlySpan<double> coordinates, Span<double> x)
+    {
+        x.Clear();
+        for (var j = 0; j < Dimension; j++)
+        {
+            var b = Basis(j);
+            var c = coordinates[j];
+            for (var k = 0; k < AmbientDimension; k++)
+                x[k] += c * b[k];
+        }
+    }
+
     /// <summary>
-    /// Orthonormalizes the eigenvectors whose |eigenvalue| exceeds <paramref name="threshold"/> by an SVD, keeping
-    /// left singular vectors whose singular value exceeds <paramref name="relTol"/> × the largest one. The SVD
-    /// (not Gram–Schmidt or the Gram matrix, which squares it) resolves nearly parallel directions down to angles of relTol.
+    /// Orthonormalizes the eigenvectors whose |eigenvalue| exceeds <paramref name="threshold"/>; see <see cref="Span(int, IReadOnlyList{double[]}, double)"/>.
     /// </summary>
     public static NormalSpace Span(SampleCurvatures curvatures, double threshold, double relTol)
     {
@@ -58,23 +69,47 @@ internal sealed class NormalSpace
                     columns.Add(curvatures.Eigenvectors[i].AsSpan(j * d, d).ToArray());
             }
         }
+        return Span(d, columns, relTol);
+    }
+
+    /// <summary>
+    /// An orthonormal basis of the span of <paramref name="columns"/> (each of length d): left singular vectors
+    /// whose singular value exceeds <paramref name="relTol"/> × the largest. A thin QR first (C = Q₁R) keeps the
+    /// SVD m×m, so no d×d matrix is formed when there are fewer directions than dimensions; the SVD (not
+    /// Gram–Schmidt or the Gram matrix, which squares it) resolves nearly parallel directions down to angles of relTol.
+    /// </summary>
+    public static NormalSpace Span(int d, IReadOnlyList<double[]> columns, double relTol)
+    {
         if (columns.Count == 0)
             return new NormalSpace(d, 0, []);
-
         var collection = Matrix<double>.Build.DenseOfColumnArrays(columns);
-        // Many more directions than dimensions: C = Rᵀ Q₁ᵀ with Q₁ orthonormal columns, so C and Rᵀ share
-        // singular values and left singular vectors, and the SVD stays d×d.
-        var reduced = columns.Count <= d ? collection : collection.Transpose().QR(QRMethod.Thin).R.Transpose();
-        var svd = reduced.Svd(computeVectors: true);
-        var singular = svd.S;
+        Matrix<double> left;
+        Matrix<double> reducedU;
+        Vector<double> singular;
+        if (columns.Count <= d)
+        {
+            var qr = collection.QR(QRMethod.Thin);
+            var svd = qr.R.Svd(computeVectors: true);
+            (left, reducedU, singular) = (qr.Q, svd.U, svd.S);
+        }
+        else
+        {
+            // More directions than dimensions: C = Rᵀ Q₁ᵀ with Q₁ orthonormal columns, so C and Rᵀ share
+            // singular values and left singular vectors, and the SVD stays d×d.
+            var svd = collection.Transpose().QR(QRMethod.Thin).R.Transpose().Svd(computeVectors: true);
+            (left, reducedU, singular) = (Matrix<double>.Build.DenseIdentity(d), svd.U, svd.S);
+        }
         var rank = 0;
         while (rank < singular.Count && singular[rank] > relTol * singular[0])
             rank++;
+        var vectors = left * reducedU.SubMatrix(0, reducedU.RowCount, 0, rank);
         var basis = new double[rank * d];
         for (var j = 0; j < rank; j++)
         {
+            // Renormalized: the product of two orthogonal factors drifts from unit length by a few ulps.
+            var norm = vectors.Column(j).L2Norm();
             for (var k = 0; k < d; k++)
-                basis[j * d + k] = svd.U[k, j];
+                basis[j * d + k] = vectors[k, j] / norm;
         }
         return new NormalSpace(d, rank, basis);
     }

@@ -1,4 +1,4 @@
-namespace SgdDsl.Linearization;
+namespace SgdDsl.Linearizing;
 
 /// <summary>
 /// The per-sample Hessians restricted to N, K_i = Qᵀ H_i Q (r×r), held as low-rank factors
@@ -50,6 +50,46 @@ internal sealed class RestrictedHessians
         }
         return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
     }
+
+    /// <summary>
+    /// K_i = Σ g_ig_iᵀ restricted to N for rank-one factors g_i (length d): K_i = w_iw_iᵀ with w_i = Qᵀg_i. A factor
+    /// with ‖g_i‖² ≤ <paramref name="threshold"/> is no curvature (H_i = 0 on N, rank 0).
+    /// </summary>
+    public static RestrictedHessians FromFactors(double[][] factors, NormalSpace normal, double threshold)
+    {
+        var r = normal.Dimension;
+        var offsets = new int[factors.Length + 1];
+        var scales = new List<double>();
+        var directions = new List<double>();
+        var w = new double[r];
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var g = factors[i];
+            var norm2 = 0.0;
+            foreach (var x in g)
+                norm2 += x * x;
+            if (r > 0 && norm2 > threshold)
+            {
+                normal.Project(g, w);
+                scales.Add(1.0);
+                directions.AddRange(w);
+            }
+            offsets[i + 1] = scales.Count;
+        }
+        return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
+    }
+
+    /// <summary>rank K_i: the number of its factors (curvatures above the cut).</summary>
+    public int Rank(int sample) => offsets[sample + 1] - offsets[sample];
+
+    /// <summary>The factors of K_i: indices j in [start, end) of <see cref="Scale"/> and <see cref="Direction"/>.</summary>
+    public (int Start, int End) FactorRange(int sample) => (offsets[sample], offsets[sample + 1]);
+
+    /// <summary>The scale s_j of factor j (K_i = Σ s_j w_j w_jᵀ).</summary>
+    public double Scale(int factor) => scales[factor];
+
+    /// <summary>The direction w_j of factor j (length r, not necessarily unit).</summary>
+    public ReadOnlySpan<double> Direction(int factor) => directions.AsSpan(factor * Dimension, Dimension);
 
     /// <summary>acc += K_i v (all of length r).</summary>
     public void AddProduct(int sample, ReadOnlySpan<double> v, Span<double> acc)

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace SgdDsl.Linearization;
+namespace SgdDsl.Linearizing;
 
 /// <summary>
 /// The eigenpairs (h, u) of every per-sample Hessian H_i = ∇²ℓ_i(x*) that can matter: those with

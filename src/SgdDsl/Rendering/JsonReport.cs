@@ -6,7 +6,8 @@ namespace SgdDsl.Rendering;
 /// <summary>
 /// The report as one JSON object. The keys model, minimum, loss, gradientNorm, learningRate,
 /// batchSize, normalDimension, tangentDimension, mu, gdVerdict, lambda, lambdaStdErr and sgdVerdict
-/// are a public contract; more keys may follow. Infinite numbers (λ = −∞) are written as the
+/// are a public contract, and so are lambdaMethod ("exact", "certified", "estimate"), lambdaLower, lambdaUpper,
+/// spectrum (objects with exponent and stdErr), sharpness, nonUniformity, steps and caveats; more keys may follow. Infinite numbers (λ = −∞) are written as the
 /// strings "-Infinity" and "Infinity", since JSON has no literal for them.
 /// </summary>
 public static class JsonReport
@@ -35,7 +36,27 @@ public static class JsonReport
             Number(w, "lambda", r.Lambda);
             Number(w, "lambdaStdErr", r.LambdaStandardError);
             w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
-            w.WriteString("lambdaMethod", r.LambdaMethod == LambdaMethod.Exact ? "exact" : "estimate");
+            w.WriteString("lambdaMethod", MethodName(r.LambdaMethod));
+            Number(w, "lambdaLower", r.LambdaBounds.Lower);
+            Number(w, "lambdaUpper", r.LambdaBounds.Upper);
+            Number(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
+            w.WriteStartArray("spectrum");
+            foreach (var e in r.Spectrum)
+            {
+                w.WriteStartObject();
+                Number(w, "exponent", e.Exponent);
+                Number(w, "stdErr", e.StandardError);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            Number(w, "sharpness", r.Sharpness);
+            Number(w, "nonUniformity", r.NonUniformity);
+            Number(w, "sharpnessThreshold", r.SharpnessThreshold);
+            Number(w, "nonUniformityThreshold", r.NonUniformityThreshold);
+            w.WriteStartArray("sampleRanks");
+            foreach (var rank in r.SampleRanks) w.WriteNumberValue(rank);
+            w.WriteEndArray();
+            w.WriteBoolean("squaredResidual", r.FromSquaredResidual);
             w.WriteString("sampling", SamplingNames.Name(r.Sampling));
             w.WriteNumber("sampleCount", r.SampleCount);
             w.WriteNumber("steps", r.Steps);
@@ -43,6 +64,19 @@ public static class JsonReport
             foreach (var h in r.MeanHessianSpectrumOnNormalSpace) Number(w, h);
             w.WriteEndArray();
             if (r.MeanSquareExponent is { } ms) Number(w, "meanSquareExponent", ms);
+            w.WriteStartArray("history");
+            foreach (var h in r.History)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("stepsPerChain", h.StepsPerChain);
+                Number(w, "lambda", h.Lambda);
+                Number(w, "stdErr", h.StandardError);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("caveats");
+            foreach (var caveat in r.Caveats) w.WriteStringValue(caveat);
+            w.WriteEndArray();
             w.WriteStartArray("notes");
             foreach (var note in r.Notes) w.WriteStringValue(note);
             w.WriteEndArray();
@@ -51,6 +85,14 @@ public static class JsonReport
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>The JSON spelling of <paramref name="method"/>: "exact", "certified" or "estimate".</summary>
+    public static string MethodName(LambdaMethod method) => method switch
+    {
+        LambdaMethod.Exact => "exact",
+        LambdaMethod.Certified => "certified",
+        _ => "estimate",
+    };
 
     private static void Number(Utf8JsonWriter w, string key, double x)
     {

@@ -10,16 +10,24 @@ public static class SamplingNames
         (BatchSampling.Reshuffling, "reshuffling"),
     ];
 
-    /// <summary>Every accepted name, in declaration order.</summary>
+    // Short spellings accepted on the command line as well.
+    private static readonly (BatchSampling Value, string Name)[] Aliases =
+    [
+        (BatchSampling.WithoutReplacement, "without"),
+        (BatchSampling.WithReplacement, "with"),
+        (BatchSampling.Reshuffling, "reshuffle"),
+    ];
+
+    /// <summary>Every canonical name, in declaration order (the short forms without, with, reshuffle are also accepted).</summary>
     public static IEnumerable<string> Names => All.Select(a => a.Name);
 
     /// <summary>The name of <paramref name="sampling"/>.</summary>
     public static string Name(BatchSampling sampling) => All.First(a => a.Value == sampling).Name;
 
-    /// <summary>The sampling called <paramref name="name"/> (case-insensitive), if any.</summary>
+    /// <summary>The sampling called <paramref name="name"/> (case-insensitive; canonical or short form), if any.</summary>
     public static bool TryParse(string name, out BatchSampling sampling)
     {
-        foreach (var (value, n) in All)
+        foreach (var (value, n) in All.Concat(Aliases))
         {
             if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
             {

@@ -22,15 +22,22 @@ public static class TextReport
         Line("spaces", $"dim T = {r.TangentDimension} (along the minima), dim N = {r.NormalDimension} (normal)");
         Line("curvature", r.NormalDimension == 0
             ? "no normal direction"
-            : "eigenvalues of the mean Hessian on N: " + string.Join(", ", r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short)));
+            : "eigenvalues of the mean Hessian on N: " + ListText(r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short).ToArray()));
+        Line("ranks", "rank H_i = " + ListText(r.SampleRanks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            + (r.FromSquaredResidual ? " (squared-residual form: H_i = 2c∇f_i∇f_iᵀ, no Hessian formed)" : ""));
         Line("training", $"η = {Numbers.Short(r.LearningRate)}, B = {r.BatchSize}, batches {SamplingText(r.Sampling)}");
         sb.AppendLine();
         sb.AppendLine($"  GD   μ = {Numbers.Short(r.Mu),-28} {VerdictText.Json(r.GdVerdict)}");
         sb.AppendLine($"  SGD  λ = {LambdaText(r),-28} {VerdictText.Json(r.SgdVerdict)}");
+        sb.AppendLine($"       bounds {Numbers.Short(r.LambdaBounds.Lower)} ≤ λ ≤ {Numbers.Short(r.LambdaBounds.Upper)}   ((1/r) E log|det A_ξ| and ½ log ρ(E[A⊗A]){(r.LambdaBounds.LowerStandardError > 0 ? $"; lower ± {Numbers.Tiny(r.LambdaBounds.LowerStandardError)}" : "")})");
         if (r.MeanSquareExponent is { } ms)
             sb.AppendLine($"       mean-square bound ½ log ρ(E[A⊗A]) = {Numbers.Short(ms)} (λ ≤ this)");
+        if (r.Spectrum.Count > 1)
+            sb.AppendLine("       spectrum " + string.Join(", ", r.Spectrum.Select(e => e.StandardError > 0 ? $"{Numbers.Short(e.Exponent)} ± {Numbers.Tiny(e.StandardError)}" : Numbers.Short(e.Exponent))));
+        sb.AppendLine($"  Wu–Ma–E sharpness a = {Numbers.Short(r.Sharpness)} (≤ 2/η = {Numbers.Short(r.SharpnessThreshold)}?), non-uniformity s = {Numbers.Short(r.NonUniformity)} (≤ {Numbers.Short(r.NonUniformityThreshold)}?)");
         sb.AppendLine();
         sb.AppendLine("  " + VerdictText.Meaning(r));
+        foreach (var caveat in r.Caveats) sb.AppendLine("  caveat: " + caveat);
         foreach (var note in r.Notes) sb.AppendLine("  note: " + note);
         return sb.ToString();
     }
@@ -44,9 +51,15 @@ public static class TextReport
         return "x* = (" + string.Join(", ", parts) + more + ")";
     }
 
-    private static string LambdaText(StabilityReport r) => r.LambdaMethod == LambdaMethod.Exact
-        ? $"{Numbers.Short(r.Lambda)} (exact)"
-        : $"{Numbers.Short(r.Lambda)} ± {Numbers.Tiny(r.LambdaStandardError)} (estimate, {r.Steps} steps)";
+    private static string LambdaText(StabilityReport r) => r.LambdaMethod switch
+    {
+        LambdaMethod.Exact => $"{Numbers.Short(r.Lambda)} (exact)",
+        LambdaMethod.Certified => $"{(r.Lambda < 0 ? "≤ " : "≥ ")}{Numbers.Short(r.Lambda)} (certified)",
+        _ => $"{Numbers.Short(r.Lambda)} ± {Numbers.Tiny(r.LambdaStandardError)} (estimate, {r.Steps} steps)",
+    };
+
+    private static string ListText(string[] items) =>
+        items.Length <= 12 ? string.Join(", ", items) : string.Join(", ", items.Take(10)) + $", … ({items.Length} values)";
 
     /// <summary>How batches are drawn, in words.</summary>
     public static string SamplingText(BatchSampling sampling) => sampling switch

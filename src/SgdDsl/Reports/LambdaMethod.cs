@@ -1,17 +1,25 @@
 namespace SgdDsl;
 
-/// <summary>How <see cref="StabilityReport.Lambda"/> was obtained.</summary>
+/// <summary>How <see cref="StabilityReport.Lambda"/> was obtained (JSON: "exact", "certified", "estimate").</summary>
 public enum LambdaMethod
 {
     /// <summary>
-    /// A closed form evaluated without Monte Carlo error (standard error 0): r = 0; r = 1 with every batch
-    /// enumerated; or a single possible batch (B = N without replacement or reshuffling, or N = 1), where λ = μ.
+    /// A closed form evaluated without Monte Carlo error (standard error 0): r = 0; r = 1 or commuting restricted
+    /// Hessians with every batch enumerated; or a single possible batch (B = N without replacement or reshuffling,
+    /// or N = 1), where λ = μ.
     /// </summary>
     Exact,
 
     /// <summary>
     /// A Monte Carlo estimate with a standard error: the renormalized product of random matrices on the normal
-    /// space (r ≥ 2), or an average over randomly drawn batches when r = 1 but there are too many to enumerate.
+    /// space, or an average over randomly drawn batches when an exact case has too many batches to enumerate.
     /// </summary>
     Estimate,
+
+    /// <summary>
+    /// The sign of λ is certified by bounds free of Monte Carlo error: ½ log ρ(E[A⊗A]) &lt; 0 (stable) or
+    /// (1/r) E log|det A_ξ| &gt; 0 (unstable). <see cref="StabilityReport.Lambda"/> then holds that bound (λ lies
+    /// between <see cref="StabilityReport.LambdaBounds"/>), with standard error 0.
+    /// </summary>
+    Certified,
 }

@@ -61,7 +61,7 @@ public sealed class StabilityReport
     /// <summary>Standard error of <see cref="Lambda"/>: 0 for <see cref="LambdaMethod.Exact"/>.</summary>
     public required double LambdaStandardError { get; init; }
 
-    /// <summary>Whether <see cref="Lambda"/> is exact or a Monte Carlo estimate.</summary>
+    /// <summary>Which path gave <see cref="Lambda"/>: exact, certified by bounds, or a Monte Carlo estimate.</summary>
     public required LambdaMethod LambdaMethod { get; init; }
 
     /// <summary>
@@ -99,4 +99,47 @@ public sealed class StabilityReport
 
     /// <summary>Remarks on degenerate cases, certifications and diagnostics, in plain sentences.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>
+    /// (1/r) E log|det A_ξ| ≤ λ ≤ ½ log ρ(E[A⊗A]), computed without random products and reported on every path
+    /// (upper +∞ when not computed; for r = 0 both −∞).
+    /// </summary>
+    public required LambdaBounds LambdaBounds { get; init; }
+
+    /// <summary>
+    /// The largest Lyapunov exponents on N, descending, each ± its standard error (<see cref="StabilityOptions.SpectrumSize"/>
+    /// of them, at most r): exact (SE 0) when the restricted Hessians commute, r = 1 or every step uses the same batch,
+    /// otherwise Benettin estimates. Empty when λ was certified or r = 0 and only the top exponent was asked for.
+    /// </summary>
+    public required IReadOnlyList<LyapunovExponentEstimate> Spectrum { get; init; }
+
+    /// <summary>Wu–Ma–E sharpness a = λ_max(H), the largest eigenvalue of the mean Hessian (0 when r = 0).</summary>
+    public required double Sharpness { get; init; }
+
+    /// <summary>Wu–Ma–E non-uniformity s = √λ_max(Σ), Σ = (1/N) Σ H_i² − H², in curvature units.</summary>
+    public required double NonUniformity { get; init; }
+
+    /// <summary>2/η: mean-square stability needs <see cref="Sharpness"/> ≤ this.</summary>
+    public required double SharpnessThreshold { get; init; }
+
+    /// <summary>
+    /// (1/η)·√(B(N−1)/(N−B)) (B-subsets and reshuffling; +∞ when B = N) or √B/η (with replacement): mean-square
+    /// stability needs <see cref="NonUniformity"/> ≤ this.
+    /// </summary>
+    public required double NonUniformityThreshold { get; init; }
+
+    /// <summary>rank H_i for each sample i (curvatures above the normal-space cut; ≤ 1 for squared residuals).</summary>
+    public required int[] SampleRanks { get; init; }
+
+    /// <summary>True when N and the K_i came from the model's squared-residual form (no Hessian formed).</summary>
+    public required bool FromSquaredResidual { get; init; }
+
+    /// <summary>The convergence history of λ̂ (the same list as <see cref="LambdaHistory"/>), for plots.</summary>
+    public IReadOnlyList<LambdaHistoryPoint> History => LambdaHistory;
+
+    /// <summary>
+    /// Where the paper's regularity conditions plausibly fail (singular batch maps, commuting restricted Hessians, a
+    /// common invariant subspace) and what that means for the verdict, in plain sentences; empty when none was found.
+    /// </summary>
+    public required IReadOnlyList<string> Caveats { get; init; }
 }

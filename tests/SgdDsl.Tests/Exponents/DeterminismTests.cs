@@ -12,7 +12,7 @@ public class DeterminismTests
             new StabilityOptions
             {
                 LearningRate = 0.9, Steps = 5_000, Transient = 100, Chains = 5, BlocksPerChain = 5,
-                Seed = seed, MaxDegreeOfParallelism = maxDegreeOfParallelism,
+                Seed = seed, MaxDegreeOfParallelism = maxDegreeOfParallelism, AlwaysEstimate = true, SpectrumSize = 2,
             });
 
     [Fact]
@@ -25,6 +25,8 @@ public class DeterminismTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(serial.Lambda), BitConverter.DoubleToInt64Bits(other.Lambda));
             Assert.Equal(BitConverter.DoubleToInt64Bits(serial.LambdaStandardError), BitConverter.DoubleToInt64Bits(other.LambdaStandardError));
             Assert.Equal(serial.ChainLambdas, other.ChainLambdas);
+            Assert.Equal(serial.Spectrum, other.Spectrum);
+            Assert.Equal(serial.Steps, other.Steps);
         }
     }
 

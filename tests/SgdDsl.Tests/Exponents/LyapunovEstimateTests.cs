@@ -10,7 +10,7 @@ namespace SgdDsl.Tests.Exponents;
 /// </summary>
 public class LyapunovEstimateTests
 {
-    private static readonly StabilityOptions Fast = new() { LearningRate = 1.0, Steps = 40_000, Transient = 1_000, Chains = 4, BlocksPerChain = 10 };
+    private static readonly StabilityOptions Fast = new() { LearningRate = 1.0, Steps = 40_000, Transient = 1_000, Chains = 4, BlocksPerChain = 10, AlwaysEstimate = true, MaxSteps = 0 };
 
     private static Dataset UnitVectors(double phi) =>
         TwoFeatureLinearModel.WithFeatures((1.0, 0.0), (Math.Cos(phi), Math.Sin(phi)));
@@ -93,7 +93,8 @@ public class LyapunovEstimateTests
     {
         // Two measured steps cannot pin λ down, but λ ≤ ½ log((1 + cos²φ)/2) = −0.235 < 0 settles the sign.
         var report = Stability.Analyze(new TwoFeatureLinearModel(), UnitVectors(Math.PI / 3), [0.0, 0.0],
-            Fast with { Steps = 2, Chains = 1, BlocksPerChain = 2, Transient = 0 });
+            Fast with { Steps = 2, Chains = 1, BlocksPerChain = 2, Transient = 0, AlwaysEstimate = false });
+        Assert.Equal(LambdaMethod.Certified, report.LambdaMethod);
         Assert.True(report.MeanSquareExponent < 0);
         Assert.Equal(Verdict.Stable, report.SgdVerdict);
     }

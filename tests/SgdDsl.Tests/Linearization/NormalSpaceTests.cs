@@ -1,4 +1,4 @@
-using SgdDsl.Linearization;
+using SgdDsl.Linearizing;
 using SgdDsl.Tests.Models;
 
 namespace SgdDsl.Tests.Linearization;
