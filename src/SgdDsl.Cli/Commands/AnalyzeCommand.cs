@@ -18,7 +18,10 @@ internal sealed class AnalyzeCommand
     private readonly Option<int> _batch = new("--batch") { Description = "Batch size B, 1 ≤ B ≤ N.", DefaultValueFactory = _ => DefaultBatchSize };
     private readonly Option<FileInfo?> _data = new("--data") { Description = "CSV file with a header naming the model's data columns (default: the built-in data)." };
     private readonly Option<int> _seed = new("--seed") { Description = "Random seed; the same seed gives the same numbers.", DefaultValueFactory = _ => DefaultSeed };
-    private readonly Option<string> _sampling = new("--sampling") { Description = "Batch sampling: " + string.Join(", ", SamplingNames.Names) + ".", DefaultValueFactory = _ => SamplingNames.Name(BatchSampling.WithoutReplacement) };
+    private readonly Option<string> _sampling = new("--sampling") { Description = "Batch sampling: without|with|reshuffle (or " + string.Join(", ", SamplingNames.Names) + ").", DefaultValueFactory = _ => SamplingNames.Name(BatchSampling.WithoutReplacement) };
+    private readonly Option<int> _spectrum = new("--spectrum") { Description = "Report the K largest Lyapunov exponents on N (K ≥ 1; K = r also checks their sum).", DefaultValueFactory = _ => 1 };
+    private readonly Option<long?> _maxSteps = new("--max-steps") { Description = "Most Monte Carlo steps (over all chains) the estimate may extend itself to while the verdict is undecided." };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Most threads (≥ 1); the numbers do not depend on it." };
     private readonly Option<bool> _minimize = new("--minimize") { Description = "First move --at to a nearby zero-loss point (Levenberg–Marquardt) and say how far it moved." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of the text report." };
     private readonly TextWriter _output;
@@ -28,7 +31,7 @@ internal sealed class AnalyzeCommand
         _output = output;
         Command = new Command("analyze", "Analyse GD and SGD stability (μ and λ) at a global minimum.")
         {
-            _model, _at, _eta, _batch, _data, _seed, _sampling, _minimize, _json,
+            _model, _at, _eta, _batch, _data, _seed, _sampling, _spectrum, _maxSteps, _threads, _minimize, _json,
         };
         Command.SetAction(parse => Run(parse));
     }
@@ -57,7 +60,22 @@ internal sealed class AnalyzeCommand
             BatchSize = Get(_batch, DefaultBatchSize),
             Seed = Get(_seed, DefaultSeed),
             Sampling = sampling,
+            SpectrumSize = Get(_spectrum, 1),
         };
+        if (options.SpectrumSize < 1)
+            throw new UsageException($"--spectrum: K must be at least 1, not {options.SpectrumSize}.");
+        if (Get(_maxSteps, null) is { } maxSteps)
+        {
+            if (maxSteps < 0)
+                throw new UsageException($"--max-steps: the budget must be ≥ 0, not {maxSteps}.");
+            options = options with { MaxSteps = maxSteps };
+        }
+        if (Get(_threads, null) is { } threads)
+        {
+            if (threads < 1)
+                throw new UsageException($"--threads: the thread count must be at least 1, not {threads}.");
+            options = options with { MaxDegreeOfParallelism = threads };
+        }
         if (!(options.LearningRate > 0) || !double.IsFinite(options.LearningRate))
             throw new UsageException($"--eta: the learning rate must be positive and finite, not {options.LearningRate.ToString(CultureInfo.InvariantCulture)}.");
         if (options.BatchSize < 1 || options.BatchSize > data.Count)
