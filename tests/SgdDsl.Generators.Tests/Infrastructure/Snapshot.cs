@@ -3,17 +3,17 @@ using System.Runtime.CompilerServices;
 namespace SgdDsl.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// Approved-file snapshots: the text must equal Snapshots/{Class}.{Method}.verified.cs. On a
-/// mismatch (or a missing file) the actual text goes to *.received.cs and the test fails; to
+/// Approved-file snapshots: the text must equal Snapshots/{Class}.{Case}.verified.{ext}. On a
+/// mismatch (or a missing file) the actual text goes to *.received.{ext} and the test fails; to
 /// accept it, rename received to verified (see CONTRIBUTING.md).
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string actual, string name, [CallerFilePath] string caller = "")
+    public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string caller = "")
     {
         var folder = Path.Combine(ProjectFolder(caller), "Snapshots");
-        var verified = Path.Combine(folder, name + ".verified.cs");
-        var received = Path.Combine(folder, name + ".received.cs");
+        var verified = Path.Combine(folder, $"{name}.verified.{extension}");
+        var received = Path.Combine(folder, $"{name}.received.{extension}");
         actual = Normalize(actual);
         if (File.Exists(verified) && Normalize(File.ReadAllText(verified)) == actual)
         {
