@@ -69,6 +69,29 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Editing_one_loss_regenerates_only_that_model()
+    {
+        const string other = GeneratorHarness.Usings + """
+            [SgdModel]
+            public static partial class Other
+            {
+                [Loss]
+                static double Loss([Param] double w, double x, double y) => Sq(w * x - y);
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(ModelSource, other);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(ModelSource.Replace("0.5 *", "0.25 *"))));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var reasons = run.TrackedSteps[SgdModelGenerator.SpecStep].SelectMany(s => s.Outputs)
+            .Select(o => (Name: (string)o.Value!.GetType().GetProperty("ClassName")!.GetValue(o.Value)!, o.Reason)).ToList();
+        Assert.Contains(("M", IncrementalStepRunReason.Modified), reasons);
+        Assert.Contains(("Other", IncrementalStepRunReason.Cached), reasons);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_compilation_symbol_or_syntax_node()
     {
         var run = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(ModelSource)).GetRunResult().Results.Single();
