@@ -146,4 +146,31 @@ public class CliTests
         Assert.Contains("a, b", output);
         Assert.Contains("x1, x2, x3, y", output);
     }
+
+    [Theory]
+    [InlineData("without")]
+    [InlineData("with")]
+    [InlineData("reshuffle")]
+    public void Short_sampling_names_and_the_new_flags_are_accepted(string sampling)
+    {
+        var (code, output, error) = CliRunner.Run("analyze", "--sampling", sampling, "--spectrum", "2", "--max-steps", "1000000", "--threads", "1", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        var json = JsonDocument.Parse(output).RootElement;
+        string[] added = ["lambdaMethod", "lambdaLower", "lambdaUpper", "spectrum", "sharpness", "nonUniformity", "steps", "caveats"];
+        foreach (var key in added) Assert.True(json.TryGetProperty(key, out _), $"missing key {key}");
+        Assert.Equal("exact", json.GetProperty("lambdaMethod").GetString());
+        Assert.Equal(ExpectedLambda, json.GetProperty("spectrum")[0].GetProperty("exponent").GetDouble(), 1e-12);
+    }
+
+    [Theory]
+    [InlineData("--spectrum", "0")]
+    [InlineData("--threads", "0")]
+    [InlineData("--max-steps", "-1")]
+    public void Out_of_range_new_flags_are_usage_errors(string flag, string value)
+    {
+        var (code, _, error) = CliRunner.Run("analyze", flag, value);
+        Assert.Equal(2, code);
+        Assert.Contains(flag, error);
+    }
 }
