@@ -13,6 +13,8 @@ internal sealed class AnalyzeCommand
     public const int DefaultSeed = 1;
 
     private readonly Option<string> _model = new("--model") { Description = "A compiled model (see 'models').", DefaultValueFactory = _ => BuiltInModels.Default.Model.Name };
+    private readonly Option<string?> _loss = new("--loss") { Description = "A loss typed as a formula instead of a compiled model, e.g. \"0.5*(a*b*x - y)^2\" (needs --params, --data and --at)." };
+    private readonly Option<string?> _params = new("--params") { Description = "With --loss: the trained parameters, comma-separated; the other names are data columns." };
     private readonly Option<string?> _at = new("--at") { Description = "The minimum x*, comma-separated in parameter order (default: the model's built-in minimum)." };
     private readonly Option<double> _eta = new("--eta") { Description = "Learning rate η > 0.", DefaultValueFactory = _ => DefaultLearningRate };
     private readonly Option<int> _batch = new("--batch") { Description = "Batch size B, 1 ≤ B ≤ N.", DefaultValueFactory = _ => DefaultBatchSize };
@@ -31,7 +33,7 @@ internal sealed class AnalyzeCommand
         _output = output;
         Command = new Command("analyze", "Analyse GD and SGD stability (μ and λ) at a global minimum.")
         {
-            _model, _at, _eta, _batch, _data, _seed, _sampling, _spectrum, _maxSteps, _threads, _minimize, _json,
+            _model, _loss, _params, _at, _eta, _batch, _data, _seed, _sampling, _spectrum, _maxSteps, _threads, _minimize, _json,
         };
         Command.SetAction(parse => Run(parse));
     }
@@ -44,13 +46,14 @@ internal sealed class AnalyzeCommand
         var ours = parse.CommandResult.Command == Command;
         T Get<T>(Option<T> option, T fallback) => ours ? parse.GetValue(option)! : fallback;
 
-        var builtIn = BuiltInModels.Find(Get(_model, BuiltInModels.Default.Model.Name))
-            ?? throw new UsageException($"--model: unknown model '{parse.GetValue(_model)}'; known models: {string.Join(", ", BuiltInModels.All.Select(m => m.Model.Name))}.");
-        var model = builtIn.Model;
+        var choice = ModelChoice.Resolve(Get(_model, BuiltInModels.Default.Model.Name), Get(_loss, null), Get(_params, null));
+        var model = choice.Model;
         var dataFile = Get(_data, null);
-        var data = dataFile is null ? Dataset.FromRows(builtIn.Data) : ReadData(dataFile, model);
+        var data = dataFile is not null ? ReadData(dataFile, model)
+            : Dataset.FromRows(choice.Data ?? throw new UsageException($"--data: a model given by --loss has no built-in data; give a CSV file with the columns {string.Join(", ", model.SampleNames)}."));
         var at = Get(_at, null);
-        var point = at is null ? (double[])builtIn.Minimum.Clone() : ParsePoint(at, model);
+        var point = at is not null ? ParsePoint(at, model)
+            : (double[])(choice.Minimum ?? throw new UsageException($"--at: a model given by --loss has no built-in minimum; give one for {string.Join(", ", model.ParameterNames)}.")).Clone();
         if (!SamplingNames.TryParse(Get(_sampling, SamplingNames.Name(BatchSampling.WithoutReplacement)), out var sampling))
             throw new UsageException($"--sampling: '{parse.GetValue(_sampling)}' is not one of {string.Join(", ", SamplingNames.Names)}.");
 

@@ -1,0 +1,36 @@
+using SgdDsl.Cli.BuiltIn;
+using SgdDsl.Formulas;
+
+namespace SgdDsl.Cli.Commands;
+
+/// <summary>
+/// The model a command works on: a compiled built-in (<c>--model</c>, with its small data set and known
+/// minimum) or a loss typed on the command line (<c>--loss "…" --params a,b</c>, which needs --data and --at).
+/// </summary>
+internal sealed record ModelChoice(ILossModel Model, double[][]? Data, double[]? Minimum)
+{
+    public static ModelChoice Resolve(string modelName, string? loss, string? parameters)
+    {
+        if (loss == null)
+        {
+            if (parameters != null) throw new UsageException("--params: give it together with --loss.");
+            var builtIn = BuiltInModels.Find(modelName)
+                ?? throw new UsageException($"--model: unknown model '{modelName}'; known models: {string.Join(", ", BuiltInModels.All.Select(m => m.Model.Name))}.");
+            return new ModelChoice(builtIn.Model, builtIn.Data, builtIn.Minimum);
+        }
+
+        if (string.IsNullOrWhiteSpace(parameters)) throw new UsageException("--params: a --loss needs its trained parameters, e.g. --params a,b.");
+        try
+        {
+            return new ModelChoice(FormulaModel.Create(loss, parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), null, null);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--loss: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--params: {e.Message}");
+        }
+    }
+}
