@@ -9,6 +9,7 @@ internal static class SeedStreams
     public const int LyapunovChains = 1;
     public const int BatchAverages = 2;
     public const int DeterminantAverages = 3;
+    public const int Simulation = 4;
 
     public static int Derive(int seed, int stream, int index)
     {
