@@ -44,6 +44,18 @@ namespace SgdDsl.Symbolics
         private int _temporaries;
         private IReadOnlyList<Expr> _roots = new Expr[0];
 
+        /// <summary>Largest table kept on the stack; longer index ranges are recomputed instead.</summary>
+        private const int MaxTable = 4096;
+
+        /// <summary>Placeholder index standing for "the one free index" in table keys.</summary>
+        private static readonly string Placeholder = "*";
+
+        /// <summary>Per-index subexpressions worth tabulating: their key appears with two or more different indices.</summary>
+        private readonly HashSet<Expr> _tabulable = new HashSet<Expr>();
+        private readonly Dictionary<Expr, Expr?> _keys = new Dictionary<Expr, Expr?>();
+        private readonly HashSet<string> _readTables = new HashSet<string>();
+        private readonly HashSet<string> _filledTables = new HashSet<string>();
+
         private LoopProgram(Func<Variable, string> variables, Func<Element, string> elements, Func<IndexSymbol, string> indexNames, string prefix)
         {
             _variables = variables;
@@ -59,6 +71,7 @@ namespace SgdDsl.Symbolics
             var program = new LoopProgram(variables, elements, indexNames, temporaryPrefix);
             foreach (var family in families)
                 foreach (var value in family.Values) program.Count(value);
+            program.FindTabulable();
             return program.Emit(families);
         }
 
@@ -72,10 +85,50 @@ namespace SgdDsl.Symbolics
             foreach (var child in CommonSubexpressions.PrintedChildren(e)) Count(child);
         }
 
+        /// <summary>
+        /// A per-index subexpression such as tanh(Σ_k W[j, k] x[k]) computed in one loop over j (inside a
+        /// sum) and needed again in another loop over p (a gradient entry) is the same function of its index.
+        /// Such keys are tabulated: stored in a stack table while the first loop runs and read back after.
+        /// </summary>
+        private void FindTabulable()
+        {
+            var indices = new Dictionary<Expr, HashSet<IndexSymbol>>();
+            foreach (var e in _uses.Keys)
+            {
+                var key = Key(e);
+                if (key == null) continue;
+                if (!indices.TryGetValue(key, out var set)) indices[key] = set = new HashSet<IndexSymbol>();
+                set.Add(e.FreeIndices[0]);
+            }
+
+            foreach (var pair in indices)
+                if (pair.Value.Count > 1) _tabulable.Add(pair.Key);
+        }
+
+        /// <summary>The expression with its single free index replaced by a placeholder, or null.</summary>
+        private Expr? Key(Expr e)
+        {
+            if (_keys.TryGetValue(e, out var key)) return key;
+            key = null;
+            if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1 && e.FreeIndices[0].Range <= MaxTable)
+            {
+                var index = e.FreeIndices[0];
+                key = IndexSubstitution.Substitute(e, index, Affine.Of(new IndexSymbol(Placeholder, index.Range)));
+            }
+
+            return _keys[e] = key;
+        }
+
         private IReadOnlyList<string> Emit(IReadOnlyList<OutputFamily> families)
         {
             var root = new Scope(null, null);
             var open = new List<Scope> { root };
+
+            // Index-free sums first: their loops fill the tables the per-index loops below read.
+            _roots = families.SelectMany(f => f.Values).ToList();
+            foreach (var r in PendingReductions(root).Where(r => r.FreeIndices.Count == 0).ToList())
+                if (root.NameOf(r) == null) Accumulate(r, root);
+
             foreach (var family in families)
             {
                 // Keep the loops this family shares with the previous one open; close the rest.
@@ -91,7 +144,11 @@ namespace SgdDsl.Symbolics
             }
 
             while (open.Count > 1) CloseLoop(open);
-            return root.Lines;
+
+            // A table no loop ended up reading is dead code: drop its declaration and its stores.
+            var unread = _filledTables.Except(_readTables).ToList();
+            return root.Lines.Where(line => !unread.Any(t =>
+                line.Contains($"Span<double> {t} = ") || line.TrimStart().StartsWith(t + "[", StringComparison.Ordinal))).ToList();
         }
 
         private void CloseLoop(List<Scope> open)
@@ -106,6 +163,16 @@ namespace SgdDsl.Symbolics
         {
             var name = use.NameOf(e);
             if (name != null) return name;
+            if (Key(e) is { } key && use.TableOf(key) is { } table)
+            {
+                // Read the value tabulated for this index; register it so parents print the same text.
+                var index = e.FreeIndices[0];
+                var entry = $"{table}[{_indexNames(index)}]";
+                _readTables.Add(table);
+                Home(e, use).Names[e] = entry;
+                return entry;
+            }
+
             if (e is Reduction r) return Accumulate(r, use);
             if (!CommonSubexpressions.IsCompound(e)) return Printer(use).Print(e);
 
@@ -143,9 +210,18 @@ namespace SgdDsl.Symbolics
         {
             var home = Home(r, use);
             var fused = new List<Reduction> { r };
-            fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home));
+            fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home &&
+                !(Key(c) is { } k && home.TableOf(k) != null)));
             var loop = new Scope(home, r.Bound);
             var initial = new List<string>();
+
+            // Tables live on the stack of the method body, so only loops placed there fill them.
+            var tabulated = home.Parent == null
+                ? fused.SelectMany(f => Descendants(f.Body)).Where(e => e.FreeIndices.Count == 1 && e.FreeIndices[0].Equals(r.Bound) &&
+                    Key(e) is { } k && _tabulable.Contains(k) && home.TableOf(k) == null).Distinct().ToList()
+                : new List<Expr>();
+            foreach (var e in tabulated) _mustName.Add(e);
+
             foreach (var reduction in fused)
             {
                 var name = _prefix + _temporaries++;
@@ -156,8 +232,34 @@ namespace SgdDsl.Symbolics
                 home.Names[reduction] = name;
             }
 
+            var tables = new List<(Expr Key, string Name)>();
+            foreach (var e in tabulated)
+            {
+                var table = "tab" + _temporaries++;
+                _filledTables.Add(table);
+                initial.Insert(tables.Count, $"global::System.Span<double> {table} = stackalloc double[{r.Bound.Range}];");
+                loop.Lines.Add($"{table}[{_indexNames(r.Bound)}] = {Text(e, loop)};");
+                tables.Add((Key(e)!, table));
+            }
+
             AppendLoop(home, loop, initial);
+            foreach (var (key, table) in tables) home.Tables[key] = table;
             return home.NameOf(r)!;
+        }
+
+        /// <summary>Every subexpression of <paramref name="e"/>, as printed, itself included.</summary>
+        private static IEnumerable<Expr> Descendants(Expr e)
+        {
+            var seen = new HashSet<Expr>();
+            var stack = new Stack<Expr>();
+            stack.Push(e);
+            while (stack.Count > 0)
+            {
+                var x = CommonSubexpressions.AsPrinted(stack.Pop());
+                if (!seen.Add(x)) continue;
+                yield return x;
+                foreach (var child in CommonSubexpressions.PrintedChildren(x)) stack.Push(child);
+            }
         }
 
         /// <summary>The reductions in the current outputs that nothing visible from <paramref name="scope"/> holds yet.</summary>
@@ -227,6 +329,17 @@ namespace SgdDsl.Symbolics
             public List<string> Lines { get; } = new List<string>();
 
             public Dictionary<Expr, string> Names { get; } = new Dictionary<Expr, string>();
+
+            /// <summary>Filled tables of per-index subexpressions, by key (see <see cref="FindTabulable"/>).</summary>
+            public Dictionary<Expr, string> Tables { get; } = new Dictionary<Expr, string>();
+
+            /// <summary>The table holding <paramref name="key"/> here or in an enclosing scope.</summary>
+            public string? TableOf(Expr key)
+            {
+                for (var s = this; s != null; s = s.Parent)
+                    if (s.Tables.TryGetValue(key, out var name)) return name;
+                return null;
+            }
 
             /// <summary>The local holding <paramref name="e"/> here or in an enclosing scope.</summary>
             public string? NameOf(Expr e)

@@ -86,27 +86,27 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
-            var t0 = x * x;
-            var t6 = 1.0;
+            var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
-                t6 *= w[i0];
-            var t7 = x * t6 - y;
+                t0 *= w[i0];
+            var t1 = x * x;
+            var t7 = x * t0 - y;
             for (var p = 0; p < 4; p++)
             {
-                var t1 = 1.0;
+                var t2 = 1.0;
                 for (var i0 = 0; i0 < 4; i0++)
                 {
-                    var t2 = 1.0 - w[i0];
-                    var t3 = t2 * (i0 - p == 0 ? 1.0 : 0.0);
-                    t1 *= t3 + w[i0];
+                    var t3 = 1.0 - w[i0];
+                    var t4 = t3 * (i0 - p == 0 ? 1.0 : 0.0);
+                    t2 *= t4 + w[i0];
                 }
                 for (var r = 0; r < 4; r++)
                 {
-                    var t4 = 1.0;
+                    var t5 = 1.0;
                     for (var i0 = 0; i0 < 4; i0++)
                     {
-                        var t5 = 1.0 - w[i0];
-                        t4 *= t5 * (i0 - r == 0 ? 1.0 : 0.0) + w[i0];
+                        var t6 = 1.0 - w[i0];
+                        t5 *= t6 * (i0 - r == 0 ? 1.0 : 0.0) + w[i0];
                     }
                     var t8 = 0.0;
                     for (var i1 = 0; i1 < 4; i1++)
@@ -120,7 +120,7 @@ namespace DeepLinearChainSample
                         }
                         t8 += ((i1 - r == 0 ? 1.0 : 0.0) - (i1 - p == 0 ? 1.0 : 0.0) * (i1 - r == 0 ? 1.0 : 0.0)) * t9;
                     }
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t0 * t1 * t4 + x * t7 * t8;
+                    hessian[p * 4 + r] = hessian[r * 4 + p] = t1 * t2 * t5 + x * t7 * t8;
                 }
             }
         }
@@ -135,7 +135,10 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
             var v_w = v.Slice(0, 4);
-            var t0 = x * x;
+            var t0 = 1.0;
+            for (var i0 = 0; i0 < 4; i0++)
+                t0 *= w[i0];
+            global::System.Span<double> tab4 = stackalloc double[4];
             var t1 = 0.0;
             for (var i1 = 0; i1 < 4; i1++)
             {
@@ -146,33 +149,25 @@ namespace DeepLinearChainSample
                     t2 *= t3 * (i0 - i1 == 0 ? 1.0 : 0.0) + w[i0];
                 }
                 t1 += v_w[i1] * t2;
+                tab4[i1] = t2;
             }
-            var t7 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
-                t7 *= w[i0];
-            var t8 = x * t7 - y;
+            var t5 = x * x;
+            var t6 = x * t0 - y;
             for (var p = 0; p < 4; p++)
             {
-                var t4 = 1.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                {
-                    var t5 = 1.0 - w[i0];
-                    var t6 = t5 * (i0 - p == 0 ? 1.0 : 0.0);
-                    t4 *= t6 + w[i0];
-                }
-                var t9 = 0.0;
+                var t7 = 0.0;
                 for (var i1 = 0; i1 < 4; i1++)
                 {
-                    var t10 = 1.0;
+                    var t8 = 1.0;
                     for (var i0 = 0; i0 < 4; i0++)
                     {
-                        var t11 = 1.0 - w[i0];
-                        var t12 = t11 * (i0 - p == 0 ? 1.0 : 0.0);
-                        t10 *= (1.0 - t12 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t12 + w[i0];
+                        var t9 = 1.0 - w[i0];
+                        var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
+                        t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
                     }
-                    t9 += (v_w[i1] - v_w[i1] * (i1 - p == 0 ? 1.0 : 0.0)) * t10;
+                    t7 += (v_w[i1] - v_w[i1] * (i1 - p == 0 ? 1.0 : 0.0)) * t8;
                 }
-                result[p] = t0 * t1 * t4 + x * t8 * t9;
+                result[p] = t5 * t1 * tab4[p] + x * t6 * t7;
             }
         }
 
@@ -203,17 +198,17 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
             var w = theta.Slice(0, 4);
             double x = sample[0];
+            var t0 = 1.0;
+            for (var i0 = 0; i0 < 4; i0++)
+                t0 *= w[i0];
             for (var p = 0; p < 4; p++)
             {
-                var t0 = 1.0;
+                var t1 = 1.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t0 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
-                gradient[p] = x * t0;
+                    t1 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
+                gradient[p] = x * t1;
             }
-            var t1 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
-                t1 *= w[i0];
-            return x * t1;
+            return x * t0;
         }
 
         /// <summary>ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.</summary>

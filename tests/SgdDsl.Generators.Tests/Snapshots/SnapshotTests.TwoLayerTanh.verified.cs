@@ -71,27 +71,26 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
+            global::System.Span<double> tab3 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
                     t1 += W[i1 * 4 + i0] * x[i0];
-                t0 += global::System.Math.Tanh(t1) * v_[i1];
+                var t2 = global::System.Math.Tanh(t1);
+                t0 += t2 * v_[i1];
+                tab3[i1] = t2;
             }
-            var t2 = t0 - y;
+            var t5 = t0 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t3 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t3 += W[p * 4 + i0] * x[i0];
-                var t4 = global::System.Math.Tanh(t3);
-                var t5 = 1.0 - t4 * t4;
+                var t6 = 1.0 - tab3[p] * tab3[p];
                 for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t2 * t5 * v_[p] * x[q];
-                gradient[64 + p] = t4 * t2;
+                    gradient[p * 4 + q] = t5 * t6 * v_[p] * x[q];
+                gradient[64 + p] = tab3[p] * t5;
             }
-            return 0.5 * t2 * t2;
+            return 0.5 * t5 * t5;
         }
 
         /// <summary>
@@ -109,36 +108,31 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
-            var t2 = 0.0;
+            global::System.Span<double> tab3 = stackalloc double[16];
+            var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t3 = 0.0;
+                var t1 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t3 += W[i1 * 4 + i0] * x[i0];
-                t2 += global::System.Math.Tanh(t3) * v_[i1];
+                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t2 = global::System.Math.Tanh(t1);
+                t0 += t2 * v_[i1];
+                tab3[i1] = t2;
             }
-            var t4 = t2 - y;
+            var t5 = t0 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t0 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t0 += W[p * 4 + i0] * x[i0];
-                var t1 = global::System.Math.Tanh(t0);
-                var t5 = 1.0 - t1 * t1;
+                var t6 = 1.0 - tab3[p] * tab3[p];
                 for (var r = 0; r < 16; r++)
                 {
-                    var t6 = 0.0;
-                    for (var i0 = 0; i0 < 4; i0++)
-                        t6 += W[r * 4 + i0] * x[i0];
-                    var t7 = global::System.Math.Tanh(t6);
-                    var t8 = 1.0 - t7 * t7;
+                    var t7 = 1.0 - tab3[r] * tab3[r];
                     for (var q = 0; q < 4; q++)
                     {
                         for (var s = 0; s < 4; s++)
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t5 * t8 * v_[p] * v_[r] * x[q] * x[s] - 2.0 * t1 * t4 * t5 * v_[p] * x[q] * x[s] * (p - r == 0 ? 1.0 : 0.0);
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t7 * t5 * v_[p] * x[q] + t4 * t5 * x[q] * (p - r == 0 ? 1.0 : 0.0);
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t6 * t7 * v_[p] * v_[r] * x[q] * x[s] - 2.0 * tab3[p] * t5 * t6 * v_[p] * x[q] * x[s] * (p - r == 0 ? 1.0 : 0.0);
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = tab3[r] * t6 * v_[p] * x[q] + t5 * t6 * x[q] * (p - r == 0 ? 1.0 : 0.0);
                     }
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = t1 * t7;
+                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab3[p] * tab3[r];
                 }
             }
         }
@@ -156,38 +150,37 @@ namespace TwoLayerTanhSample
             var x = sample.Slice(0, 4);
             var v_W = v.Slice(0, 64);
             var v_v = v.Slice(64, 16);
-            var t3 = 0.0;
+            global::System.Span<double> tab8 = stackalloc double[16];
+            global::System.Span<double> tab9 = stackalloc double[16];
+            global::System.Span<double> tab11 = stackalloc double[16];
+            var t0 = 0.0;
             var t6 = 0.0;
-            var t8 = 0.0;
+            var t7 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t4 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t4 += W[i1 * 4 + i0] * x[i0];
-                var t5 = global::System.Math.Tanh(t4);
-                t3 += t5 * v_[i1];
-                var t7 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t7 += v_W[i1 * 4 + i0] * x[i0];
-                t6 += (1.0 - t5 * t5) * v_[i1] * t7;
-                t8 += t5 * v_v[i1];
-            }
-            var t9 = t3 - y;
-            var t11 = t8 + t6;
-            for (var p = 0; p < 16; p++)
-            {
-                var t0 = 0.0;
                 var t1 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                {
-                    t0 += W[p * 4 + i0] * x[i0];
-                    t1 += v_W[p * 4 + i0] * x[i0];
-                }
-                var t2 = global::System.Math.Tanh(t0);
-                var t10 = 1.0 - t2 * t2;
+                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t2 = global::System.Math.Tanh(t1);
+                var t3 = t2 * t2;
+                var t4 = 1.0 - t3;
+                var t5 = 0.0;
+                for (var i0 = 0; i0 < 4; i0++)
+                    t5 += v_W[i1 * 4 + i0] * x[i0];
+                t0 += t4 * v_[i1] * t5;
+                t6 += t2 * v_v[i1];
+                t7 += t2 * v_[i1];
+                tab8[i1] = t5;
+                tab9[i1] = t4;
+                tab11[i1] = t2;
+            }
+            var t13 = t7 - y;
+            var t14 = t6 + t0;
+            for (var p = 0; p < 16; p++)
+            {
                 for (var q = 0; q < 4; q++)
-                    result[p * 4 + q] = t9 * t10 * v_v[p] * x[q] - 2.0 * t2 * t9 * t10 * v_[p] * x[q] * t1 + t10 * t11 * v_[p] * x[q];
-                result[64 + p] = t9 * t10 * t1 + t2 * t11;
+                    result[p * 4 + q] = t13 * tab9[p] * v_v[p] * x[q] - 2.0 * tab11[p] * t13 * tab9[p] * v_[p] * x[q] * tab8[p] + tab9[p] * t14 * v_[p] * x[q];
+                result[64 + p] = t13 * tab9[p] * tab8[p] + tab11[p] * t14;
             }
         }
 
@@ -226,26 +219,25 @@ namespace TwoLayerTanhSample
             var W = theta.Slice(0, 64);
             var v_ = theta.Slice(64, 16);
             var x = sample.Slice(0, 4);
-            for (var p = 0; p < 16; p++)
-            {
-                var t0 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t0 += W[p * 4 + i0] * x[i0];
-                var t1 = global::System.Math.Tanh(t0);
-                var t2 = 1.0 - t1 * t1;
-                for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t2 * v_[p] * x[q];
-                gradient[64 + p] = t1;
-            }
-            var t3 = 0.0;
+            global::System.Span<double> tab3 = stackalloc double[16];
+            var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t4 = 0.0;
+                var t1 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t4 += W[i1 * 4 + i0] * x[i0];
-                t3 += global::System.Math.Tanh(t4) * v_[i1];
+                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t2 = global::System.Math.Tanh(t1);
+                t0 += t2 * v_[i1];
+                tab3[i1] = t2;
             }
-            return t3;
+            for (var p = 0; p < 16; p++)
+            {
+                var t5 = 1.0 - tab3[p] * tab3[p];
+                for (var q = 0; q < 4; q++)
+                    gradient[p * 4 + q] = t5 * v_[p] * x[q];
+                gradient[64 + p] = tab3[p];
+            }
+            return t0;
         }
 
         /// <summary>ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.</summary>
