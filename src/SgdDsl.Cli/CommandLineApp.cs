@@ -16,6 +16,9 @@ internal static class CommandLineApp
         {
             analyze.Command,
             ModelsCommand.Create(output),
+            new SimulateCommand(output).Command,
+            new SweepCommand(output, error).Command,
+            new MergeCommand(output).Command,
         };
         root.SetAction(parse => analyze.Run(parse));
 
@@ -28,6 +31,11 @@ internal static class CommandLineApp
         catch (UsageException e)
         {
             return Usage(parse, error, e.Message);
+        }
+        catch (DataException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.DataError;
         }
         catch (NotAMinimumException e)
         {

@@ -13,7 +13,13 @@ internal static class ExitCodes
 
     /// <summary>The given point is not a global minimum: the message gives the loss and gradient norm.</summary>
     public const int NotAMinimum = 3;
+
+    /// <summary>A data file (--data, --points, a sweep's JSONL) cannot be read: the message names the file and line.</summary>
+    public const int DataError = 4;
 }
 
 /// <summary>Bad command-line input, reported with the usage and exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>An unreadable or malformed data file, reported without the usage and with exit code 4.</summary>
+internal sealed class DataException(string message) : Exception(message);

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using SgdDsl.Rendering;
+
+namespace SgdDsl.Cli.Commands;
+
+/// <summary><c>sgd-stability simulate</c>: run the real SGD near x* and set the fraction that accumulates and the fitted rate beside λ.</summary>
+internal sealed class SimulateCommand
+{
+    private readonly ProblemInputs _inputs = new();
+    private readonly Option<double> _eta = new("--eta") { Description = "Learning rate η > 0.", DefaultValueFactory = _ => AnalyzeCommand.DefaultLearningRate };
+    private readonly Option<int> _batch = new("--batch") { Description = "Batch size B, 1 ≤ B ≤ N.", DefaultValueFactory = _ => AnalyzeCommand.DefaultBatchSize };
+    private readonly Option<int> _trials = new("--trials") { Description = "Independent trials (random start directions in N).", DefaultValueFactory = _ => new SimulationOptions().Trials };
+    private readonly Option<int> _steps = new("--steps") { Description = "SGD steps per trial.", DefaultValueFactory = _ => new SimulationOptions().Steps };
+    private readonly Option<double> _delta = new("--delta") { Description = "δ, the distance of each start from x* (Euclidean).", DefaultValueFactory = _ => new SimulationOptions().Displacement };
+    private readonly Option<double> _radius = new("--radius") { Description = "R: a trial accumulates when it ends at zero loss (L ≤ 1e-20) within R of x*.", DefaultValueFactory = _ => new SimulationOptions().Radius };
+    private readonly Option<bool> _minimize = new("--minimize") { Description = "First move --at to a nearby zero-loss point (Levenberg–Marquardt)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in the README) instead of the summary." };
+    private readonly Option<bool> _quiet = new("--quiet") { Description = "Print nothing but --json output; the exit code tells success." };
+    private readonly TextWriter _output;
+
+    public SimulateCommand(TextWriter output)
+    {
+        _output = output;
+        Command = new Command("simulate",
+            "Run nonlinear SGD from x* + δu for random unit directions u in the normal space: the fraction that accumulates at x* (Wilson 95% interval) and the growth rate of the distance to the manifold, beside λ.\n\n" +
+            "Example:\n  sgd-stability simulate --model ProductModel --at 0.8,1.25 --eta 0.15 --batch 1 --trials 200 --steps 1000");
+        foreach (var option in _inputs.All) Command.Options.Add(option);
+        foreach (Option option in new Option[] { _eta, _batch, _trials, _steps, _delta, _radius, _minimize, _json, _quiet }) Command.Options.Add(option);
+        Command.SetAction(Run);
+    }
+
+    public Command Command { get; }
+
+    private int Run(ParseResult parse)
+    {
+        var problem = _inputs.Resolve(parse);
+        var point = problem.Point ?? throw new UsageException($"--at: a model given by --loss has no built-in minimum; give one for {string.Join(", ", problem.Model.ParameterNames)}.");
+        var (eta, batch) = (parse.GetValue(_eta), parse.GetValue(_batch));
+        ProblemInputs.CheckStep(eta, batch, problem.Data);
+        var options = new SimulationOptions
+        {
+            LearningRate = eta,
+            BatchSize = batch,
+            Sampling = problem.Sampling,
+            Seed = problem.Seed,
+            Trials = parse.GetValue(_trials),
+            Steps = parse.GetValue(_steps),
+            Displacement = parse.GetValue(_delta),
+            Radius = parse.GetValue(_radius),
+            MaxDegreeOfParallelism = problem.Threads,
+        };
+        if (options.Trials < 1) throw new UsageException($"--trials: at least 1, not {options.Trials}.");
+        if (options.Steps < 1) throw new UsageException($"--steps: at least 1, not {options.Steps}.");
+        if (!(options.Displacement > 0) || !double.IsFinite(options.Displacement)) throw new UsageException("--delta: δ must be positive and finite.");
+        if (!(options.Radius > 0) || !double.IsFinite(options.Radius)) throw new UsageException("--radius: R must be positive and finite.");
+        if (parse.GetValue(_minimize)) point = Stability.Minimize(problem.Model, problem.Data, point).Point;
+
+        var analysis = Stability.Analyze(problem.Model, problem.Data, point, new StabilityOptions
+        {
+            LearningRate = eta, BatchSize = batch, Sampling = problem.Sampling, Seed = problem.Seed, MaxDegreeOfParallelism = problem.Threads,
+        });
+        var result = Simulation.Run(problem.Model, problem.Data, point, options);
+        if (parse.GetValue(_json)) _output.WriteLine(SimulationJson.Render(result, analysis));
+        else if (!parse.GetValue(_quiet)) _output.Write(SimulationText.Render(result, analysis));
+        return ExitCodes.Ok;
+    }
+}
