@@ -111,7 +111,7 @@ internal sealed class AnalyzeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
-            throw new UsageException($"--data: {e.Message}");
+            throw new DataException($"--data: {e.Message}");
         }
     }
 

@@ -101,14 +101,14 @@ public class CliTests
     }
 
     [Fact]
-    public void Data_file_errors_name_the_file_and_line_and_exit_2()
+    public void Data_file_errors_name_the_file_and_line_and_exit_4()
     {
         var path = Path.Combine(Path.GetTempPath(), $"sgddsl-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, "x,y\n0.9,0.9\n2.5,oops\n");
         try
         {
             var (code, output, error) = CliRunner.Run("analyze", "--data", path);
-            Assert.Equal(2, code);
+            Assert.Equal(4, code);
             Assert.Empty(output);
             Assert.Contains("--data", error);
             Assert.Contains(Path.GetFileName(path), error);
