@@ -16,6 +16,7 @@ internal static class CommandLineApp
         {
             analyze.Command,
             ModelsCommand.Create(output),
+            new PlotCommand(output).Command,
             new SimulateCommand(output).Command,
             new SweepCommand(output, error).Command,
             new MergeCommand(output).Command,

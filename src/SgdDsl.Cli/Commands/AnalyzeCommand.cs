@@ -40,6 +40,12 @@ internal sealed class AnalyzeCommand
 
     public Command Command { get; }
 
+    /// <summary>What the no-argument main job suggests trying next.</summary>
+    public const string NextStep =
+        "\n  Next: see where along the minima a·b = 1 stability is lost as η grows:\n" +
+        "    sgd-stability sweep --path \"a=0.3:3:40\" --fix \"b=1/a\" --eta log:0.02:0.4:30 --out sweep.jsonl\n" +
+        "    sgd-stability plot sweep.jsonl --out map.png      (all commands: sgd-stability --help)";
+
     /// <summary>Runs with the values of <paramref name="parse"/>; the defaults when it is another command's result.</summary>
     public int Run(ParseResult parse)
     {
@@ -98,6 +104,7 @@ internal sealed class AnalyzeCommand
         {
             if (moved != null) _output.WriteLine(moved);
             _output.Write(TextReport.Render(report, model));
+            if (!ours) _output.WriteLine(NextStep);
         }
 
         return ExitCodes.Ok;

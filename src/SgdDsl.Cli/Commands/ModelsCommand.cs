@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using SgdDsl.Cli.BuiltIn;
 
 namespace SgdDsl.Cli.Commands;
@@ -8,9 +9,24 @@ internal static class ModelsCommand
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("models", "List the compiled models with their parameters and data columns.");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "One JSON array of {name, loss, parameters, data, minimum, samples}." };
+        var command = new Command("models", "List the compiled models with their parameters and data columns.\n\nExample: sgd-stability models --json") { json };
+        command.SetAction(parse =>
         {
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(BuiltInModels.All.Select(m => new
+                {
+                    name = m.Model.Name,
+                    loss = m.Model.LossFormula,
+                    parameters = m.Model.ParameterNames,
+                    data = m.Model.SampleNames,
+                    minimum = m.Minimum,
+                    samples = m.Data.Length,
+                }), new JsonSerializerOptions { WriteIndented = true }));
+                return ExitCodes.Ok;
+            }
+
             foreach (var m in BuiltInModels.All)
             {
                 output.WriteLine($"{m.Model.Name}: {m.Description}");

@@ -138,6 +138,26 @@ public class CliTests
     }
 
     [Fact]
+    public void Models_json_lists_names_parameters_and_data_columns()
+    {
+        var (code, output, _) = CliRunner.Run("models", "--json");
+        Assert.Equal(0, code);
+        var models = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var product = models.Single(m => m.GetProperty("name").GetString() == "ProductModel");
+        Assert.Equal(["a", "b"], product.GetProperty("parameters").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["x", "y"], product.GetProperty("data").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(3, models.Count);
+    }
+
+    [Fact]
+    public void The_main_job_points_at_the_next_command_to_try()
+    {
+        var (_, output, _) = CliRunner.Run();
+        Assert.Contains("sgd-stability sweep", output);
+        Assert.DoesNotContain("Next:", CliRunner.Run("analyze").Output);
+    }
+
+    [Fact]
     public void Models_lists_every_built_in_model_with_parameters_and_data()
     {
         var (code, output, _) = CliRunner.Run("models");
