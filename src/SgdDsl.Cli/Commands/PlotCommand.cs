@@ -44,7 +44,7 @@ internal sealed class PlotCommand
         var kind = parse.GetValue(_kind)!;
         var (width, height) = (parse.GetValue(_width), parse.GetValue(_height));
         if (!Kinds.Contains(kind)) throw new UsageException($"--kind: '{kind}' is not one of {string.Join(", ", Kinds)}.");
-        if (Path.GetExtension(output).ToLowerInvariant() is not (".png" or ".svg")) throw new UsageException($"--out: '{output}' must end in .png or .svg.");
+        CheckImagePath("--out", output);
         if (width < 100 || height < 100) throw new UsageException("--width, --height: at least 100 pixels.");
         if (!input.Exists) throw new DataException($"{input.FullName}: no such file.");
 
@@ -82,6 +82,22 @@ internal sealed class PlotCommand
 
         _output.WriteLine($"Wrote {output}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Draws the rows of a sweep file (for <c>sweep --plot</c>): exponents or a stability map, as <c>plot</c> would.</summary>
+    public static void DrawSweep(string rowsPath, string output, TextWriter log)
+    {
+        CheckImagePath("--plot", output);
+        var rows = PlotInput.Rows(rowsPath, PlotInput.ReadAll(rowsPath), out var skipped);
+        if (skipped > 0) log.WriteLine($"Left out {skipped} row(s) whose status is not \"ok\".");
+        DrawRows(rows, "auto", null, rowsPath, null, output, 1000, 600);
+        log.WriteLine($"Wrote {output}");
+    }
+
+    /// <summary>Throws a usage error naming <paramref name="flag"/> unless the file name ends in .png or .svg.</summary>
+    public static void CheckImagePath(string flag, string output)
+    {
+        if (Path.GetExtension(output).ToLowerInvariant() is not (".png" or ".svg")) throw new UsageException($"{flag}: '{output}' must end in .png or .svg.");
     }
 
     private static JsonElement Need(JsonElement? whole, string path, string source) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SgdDsl.Plots;
 using SgdDsl.Rendering;
 
 namespace SgdDsl.Cli.Commands;
@@ -15,6 +16,7 @@ internal sealed class SimulateCommand
     private readonly Option<double> _radius = new("--radius") { Description = "R: a trial accumulates when it ends at zero loss (L ≤ 1e-20) within R of x*.", DefaultValueFactory = _ => new SimulationOptions().Radius };
     private readonly Option<bool> _minimize = new("--minimize") { Description = "First move --at to a nearby zero-loss point (Levenberg–Marquardt)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in the README) instead of the summary." };
+    private readonly Option<FileInfo?> _plot = new("--plot") { Description = "Also draw the normal distance of the trajectories over time (log scale) to this .png or .svg file." };
     private readonly Option<bool> _quiet = new("--quiet") { Description = "Print nothing but --json output; the exit code tells success." };
     private readonly TextWriter _output;
 
@@ -25,7 +27,7 @@ internal sealed class SimulateCommand
             "Run nonlinear SGD from x* + δu for random unit directions u in the normal space: the fraction that accumulates at x* (Wilson 95% interval) and the growth rate of the distance to the manifold, beside λ.\n\n" +
             "Example:\n  sgd-stability simulate --model ProductModel --at 0.8,1.25 --eta 0.15 --batch 1 --trials 200 --steps 1000");
         foreach (var option in _inputs.All) Command.Options.Add(option);
-        foreach (Option option in new Option[] { _eta, _batch, _trials, _steps, _delta, _radius, _minimize, _json, _quiet }) Command.Options.Add(option);
+        foreach (Option option in new Option[] { _eta, _batch, _trials, _steps, _delta, _radius, _minimize, _json, _plot, _quiet }) Command.Options.Add(option);
         Command.SetAction(Run);
     }
 
@@ -48,7 +50,9 @@ internal sealed class SimulateCommand
             Displacement = parse.GetValue(_delta),
             Radius = parse.GetValue(_radius),
             MaxDegreeOfParallelism = problem.Threads,
+            RecordHistory = parse.GetValue(_plot) is not null,
         };
+        if (parse.GetValue(_plot) is { } plot) PlotCommand.CheckImagePath("--plot", plot.FullName);
         if (options.Trials < 1) throw new UsageException($"--trials: at least 1, not {options.Trials}.");
         if (options.Steps < 1) throw new UsageException($"--steps: at least 1, not {options.Steps}.");
         if (!(options.Displacement > 0) || !double.IsFinite(options.Displacement)) throw new UsageException("--delta: δ must be positive and finite.");
@@ -62,6 +66,12 @@ internal sealed class SimulateCommand
         var result = Simulation.Run(problem.Model, problem.Data, point, options);
         if (parse.GetValue(_json)) _output.WriteLine(SimulationJson.Render(result, analysis));
         else if (!parse.GetValue(_quiet)) _output.Write(SimulationText.Render(result, analysis));
+        if (parse.GetValue(_plot) is { } file)
+        {
+            StabilityPlots.NormalDistance(DistanceTraces.From(result, analysis.Lambda), file.FullName);
+            if (!parse.GetValue(_quiet) && !parse.GetValue(_json)) _output.WriteLine($"Wrote {file.FullName}");
+        }
+
         return ExitCodes.Ok;
     }
 }

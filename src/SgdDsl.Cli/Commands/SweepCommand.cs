@@ -18,6 +18,7 @@ internal sealed class SweepCommand
     private readonly Option<string[]> _fix = new("--fix") { Description = "A parameter as a formula in the path variables, e.g. \"b=1/a\"; repeatable." };
     private readonly Option<FileInfo?> _points = new("--points") { Description = "CSV of start points instead of --path: a header naming parameters, one point per line." };
     private readonly Option<FileInfo?> _out = new("--out") { Description = "Write the JSON lines to this file as they are computed (default: stdout)." };
+    private readonly Option<FileInfo?> _plot = new("--plot") { Description = "With --out: also draw the rows (μ and λ against η, or the stability map) to this .png or .svg file." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Keep the rows already in --out and compute only the missing points." };
     private readonly Option<string?> _shard = new("--shard") { Description = "i/n: compute only the points whose grid index is i mod n (0 ≤ i < n), for job arrays." };
     private readonly Option<long?> _maxSteps = new("--max-steps") { Description = "Most Monte Carlo steps per point while a λ estimate is undecided (as analyze)." };
@@ -33,7 +34,7 @@ internal sealed class SweepCommand
             "Analyse μ and λ over a grid: positions on the minimum manifold (each start brought there by Minimize) × learning rates × batch sizes; one JSON line per point.\n\n" +
             "Example:\n  sgd-stability sweep --path \"a=0.5:2:40\" --fix \"b=1/a\" --eta log:0.01:0.5:20 --batch 1,N --out sweep.jsonl");
         foreach (var option in _inputs.All) Command.Options.Add(option);
-        foreach (Option option in new Option[] { _eta, _batch, _path, _fix, _points, _out, _resume, _shard, _maxSteps, _json, _quiet }) Command.Options.Add(option);
+        foreach (Option option in new Option[] { _eta, _batch, _path, _fix, _points, _out, _plot, _resume, _shard, _maxSteps, _json, _quiet }) Command.Options.Add(option);
         Command.SetAction(Run);
     }
 
@@ -63,6 +64,9 @@ internal sealed class SweepCommand
         var outFile = parse.GetValue(_out);
         var resume = parse.GetValue(_resume);
         if (resume && outFile is null) throw new UsageException("--resume: needs --out, the file to resume.");
+        var plot = parse.GetValue(_plot);
+        if (plot is not null && outFile is null) throw new UsageException("--plot: needs --out, the rows to draw.");
+        if (plot is not null) PlotCommand.CheckImagePath("--plot", plot.FullName);
         var finished = new HashSet<string>();
         if (outFile is not null && outFile.Exists && new FileInfo(outFile.FullName).Length > 0)
         {
@@ -95,6 +99,7 @@ internal sealed class SweepCommand
         else if (outFile is not null && !quiet)
             _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {pending.Count} points computed, {skipped} already in {outFile.Name}, {failures} without a minimum or failed; grid {grid.Count} points{(shards > 1 ? $", shard {shard}/{shards}" : "")}."));
+        if (plot is not null) PlotCommand.DrawSweep(outFile!.FullName, plot.FullName, quiet ? TextWriter.Null : _output);
         return ExitCodes.Ok;
     }
 
