@@ -56,6 +56,7 @@ internal static class BatchExpectation
                 return new BatchAverage(double.NegativeInfinity, 0.0, 0, true);
             total.Add(t);
             batches++;
+            // Next subset in lexicographic order.
             var j = b - 1;
             while (j >= 0 && index[j] == n - b + j)
                 j--;
@@ -98,6 +99,7 @@ internal static class BatchExpectation
             var weight = Math.Exp(logWeight);
             weighted.Add(weight * t);
             weights.Add(weight);
+            // Next non-decreasing index sequence.
             var i = b - 1;
             while (i >= 0 && index[i] == n - 1)
                 i--;
@@ -119,8 +121,10 @@ internal static class BatchExpectation
         {
             var size = sampler.Next(batch);
             var t = term(batch.AsSpan(0, size));
+            // A singular batch drawn once has positive probability, so the expectation is −∞ exactly.
             if (double.IsNegativeInfinity(t))
                 return new BatchAverage(double.NegativeInfinity, 0.0, s, true);
+            // Welford's update.
             var delta = t - mean;
             mean += delta / s;
             squares += delta * (t - mean);

@@ -13,29 +13,9 @@ internal static class OneDimensionalLambda
     /// </summary>
     public static BatchAverage Compute(double[] k, double eta, int batchSize, BatchSampling sampling, long maxEnumerated, long samples, int seed)
     {
+        if (!Enum.IsDefined(sampling))
+            throw new ArgumentOutOfRangeException(nameof(sampling), sampling, "Unknown batch sampling.");
         var random = new Random(SeedStreams.Derive(seed, SeedStreams.BatchAverages, 0));
-        switch (sampling)
-        {
-            case BatchSampling.WithoutReplacement:
-                return ScalarBatchAverage.LogGrowth(k, batchSize, false, eta, maxEnumerated, samples, random);
-            case BatchSampling.WithReplacement:
-                return ScalarBatchAverage.LogGrowth(k, batchSize, true, eta, maxEnumerated, samples, random);
-            case BatchSampling.Reshuffling:
-                var full = ScalarBatchAverage.LogGrowth(k, batchSize, false, eta, maxEnumerated, samples, random);
-                var leftover = k.Length % batchSize;
-                if (leftover == 0 || double.IsNegativeInfinity(full.Value))
-                    return full;
-                var last = ScalarBatchAverage.LogGrowth(k, leftover, false, eta, maxEnumerated, samples, random);
-                if (double.IsNegativeInfinity(last.Value))
-                    return last with { BatchesSampled = full.BatchesSampled + last.BatchesSampled };
-                var q = k.Length / batchSize;
-                return new BatchAverage(
-                    (q * full.Value + last.Value) / (q + 1),
-                    Math.Sqrt(q * q * full.StandardError * full.StandardError + last.StandardError * last.StandardError) / (q + 1),
-                    full.BatchesSampled + last.BatchesSampled,
-                    full.Exact && last.Exact);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(sampling), sampling, "Unknown batch sampling.");
-        }
+        return ScalarBatchAverage.PerStep(k, batchSize, sampling, eta, maxEnumerated, samples, random);
     }
 }

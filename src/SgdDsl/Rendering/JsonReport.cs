@@ -22,37 +22,35 @@ public static class JsonReport
         {
             w.WriteStartObject();
             w.WriteString("model", r.Model);
-            w.WriteStartArray("minimum");
-            foreach (var x in r.Minimum) Number(w, x);
-            w.WriteEndArray();
-            Number(w, "loss", r.Loss);
-            Number(w, "gradientNorm", r.GradientNorm);
-            Number(w, "learningRate", r.LearningRate);
+            JsonNumbers.WriteArray(w, "minimum", r.Minimum);
+            JsonNumbers.Write(w, "loss", r.Loss);
+            JsonNumbers.Write(w, "gradientNorm", r.GradientNorm);
+            JsonNumbers.Write(w, "learningRate", r.LearningRate);
             w.WriteNumber("batchSize", r.BatchSize);
             w.WriteNumber("normalDimension", r.NormalDimension);
             w.WriteNumber("tangentDimension", r.TangentDimension);
-            Number(w, "mu", r.Mu);
+            JsonNumbers.Write(w, "mu", r.Mu);
             w.WriteString("gdVerdict", VerdictText.Json(r.GdVerdict));
-            Number(w, "lambda", r.Lambda);
-            Number(w, "lambdaStdErr", r.LambdaStandardError);
+            JsonNumbers.Write(w, "lambda", r.Lambda);
+            JsonNumbers.Write(w, "lambdaStdErr", r.LambdaStandardError);
             w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
             w.WriteString("lambdaMethod", MethodName(r.LambdaMethod));
-            Number(w, "lambdaLower", r.LambdaBounds.Lower);
-            Number(w, "lambdaUpper", r.LambdaBounds.Upper);
-            Number(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
+            JsonNumbers.Write(w, "lambdaLower", r.LambdaBounds.Lower);
+            JsonNumbers.Write(w, "lambdaUpper", r.LambdaBounds.Upper);
+            JsonNumbers.Write(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
             w.WriteStartArray("spectrum");
             foreach (var e in r.Spectrum)
             {
                 w.WriteStartObject();
-                Number(w, "exponent", e.Exponent);
-                Number(w, "stdErr", e.StandardError);
+                JsonNumbers.Write(w, "exponent", e.Exponent);
+                JsonNumbers.Write(w, "stdErr", e.StandardError);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            Number(w, "sharpness", r.Sharpness);
-            Number(w, "nonUniformity", r.NonUniformity);
-            Number(w, "sharpnessThreshold", r.SharpnessThreshold);
-            Number(w, "nonUniformityThreshold", r.NonUniformityThreshold);
+            JsonNumbers.Write(w, "sharpness", r.Sharpness);
+            JsonNumbers.Write(w, "nonUniformity", r.NonUniformity);
+            JsonNumbers.Write(w, "sharpnessThreshold", r.SharpnessThreshold);
+            JsonNumbers.Write(w, "nonUniformityThreshold", r.NonUniformityThreshold);
             w.WriteStartArray("sampleRanks");
             foreach (var rank in r.SampleRanks) w.WriteNumberValue(rank);
             w.WriteEndArray();
@@ -60,17 +58,15 @@ public static class JsonReport
             w.WriteString("sampling", SamplingNames.Name(r.Sampling));
             w.WriteNumber("sampleCount", r.SampleCount);
             w.WriteNumber("steps", r.Steps);
-            w.WriteStartArray("meanHessianSpectrum");
-            foreach (var h in r.MeanHessianSpectrumOnNormalSpace) Number(w, h);
-            w.WriteEndArray();
-            if (r.MeanSquareExponent is { } ms) Number(w, "meanSquareExponent", ms);
+            JsonNumbers.WriteArray(w, "meanHessianSpectrum", r.MeanHessianSpectrumOnNormalSpace);
+            if (r.MeanSquareExponent is { } ms) JsonNumbers.Write(w, "meanSquareExponent", ms);
             w.WriteStartArray("history");
             foreach (var h in r.History)
             {
                 w.WriteStartObject();
                 w.WriteNumber("stepsPerChain", h.StepsPerChain);
-                Number(w, "lambda", h.Lambda);
-                Number(w, "stdErr", h.StandardError);
+                JsonNumbers.Write(w, "lambda", h.Lambda);
+                JsonNumbers.Write(w, "stdErr", h.StandardError);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -93,16 +89,4 @@ public static class JsonReport
         LambdaMethod.Certified => "certified",
         _ => "estimate",
     };
-
-    private static void Number(Utf8JsonWriter w, string key, double x)
-    {
-        w.WritePropertyName(key);
-        Number(w, x);
-    }
-
-    private static void Number(Utf8JsonWriter w, double x)
-    {
-        if (double.IsFinite(x)) w.WriteNumberValue(x);
-        else w.WriteStringValue(double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
-    }
 }
