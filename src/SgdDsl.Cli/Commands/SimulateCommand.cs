@@ -50,7 +50,6 @@ internal sealed class SimulateCommand
             Displacement = parse.GetValue(_delta),
             Radius = parse.GetValue(_radius),
             MaxDegreeOfParallelism = problem.Threads,
-            RecordHistory = parse.GetValue(_plot) is not null,
         };
         if (parse.GetValue(_plot) is { } plot) PlotCommand.CheckImagePath("--plot", plot.FullName);
         if (options.Trials < 1) throw new UsageException($"--trials: at least 1, not {options.Trials}.");
