@@ -31,7 +31,8 @@ internal sealed class AnalyzeCommand
     public AnalyzeCommand(TextWriter output)
     {
         _output = output;
-        Command = new Command("analyze", "Analyse GD and SGD stability (μ and λ) at a global minimum.")
+        Command = new Command("analyze", "Analyse GD and SGD stability (μ and λ) at a global minimum.\n\n" +
+            "Example:\n  sgd-stability analyze --model ProductModel --at 0.35,2.857142857142857 --eta 0.15 --batch 1 --json")
         {
             _model, _loss, _params, _at, _eta, _batch, _data, _seed, _sampling, _spectrum, _maxSteps, _threads, _minimize, _json,
         };
