@@ -1,4 +1,18 @@
 using BenchmarkDotNet.Running;
+using SgdDsl.Benchmarks;
 
-// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --filter '*'   (see docs/benchmarks.md)
-BenchmarkSwitcher.FromAssembly(typeof(SgdDsl.Benchmarks.TwoLayerTanhBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --filter '*' --job short   (see docs/benchmarks.md)
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --memory    peak memory, d = 10,000, N = 256
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
+switch (args)
+{
+    case ["--memory"]:
+        MemoryMeasurement.Run();
+        break;
+    case ["--lambda"]:
+        LambdaMeasurement.Run();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(TwoLayerTanhBenchmarks).Assembly).Run(args);
+        break;
+}

@@ -1,0 +1,93 @@
+using BenchmarkDotNet.Attributes;
+
+namespace SgdDsl.Benchmarks;
+
+/// <summary>
+/// Issue 4 §4: one SGD step of the linearized product v ← A_ξ v, A_ξ = I − η H_ξ, on TwoLayerTanh (d = 1088, N = 64,
+/// B = 4, r = 64) at a zero-loss point. The squared-residual path (<see cref="BatchMap.ApplyOnNormalSpace"/>, O(B·r);
+/// <see cref="BatchMap.Apply"/> on R^d, O(d·r)) against a dense d×d A_ξ = I − η·mean of the per-sample Hessians from
+/// <see cref="ILossModel.Hessian"/>, formed once in setup, times a vector (O(d²)).
+/// </summary>
+[MemoryDiagnoser, MinColumn, MedianColumn]
+public class LinearizedStepBenchmarks
+{
+    private const int BatchSize = 4;
+    private static readonly int[] Batch = [3, 17, 42, 60];
+
+    private BatchMap _map = null!;
+    private double[] _dense = null!;
+    private double[] _x = null!, _ax = null!, _y = null!, _ay = null!;
+    private int _d;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var problem = TeacherProblem.TwoLayerTanh64();
+        var eta = 1.0 / problem.Sharpness();
+        var linearization = Stability.Linearize(problem.Model, problem.Data, problem.Minimum, new StabilityOptions { LearningRate = eta, BatchSize = BatchSize });
+        _map = linearization.Map(Batch);
+        _d = linearization.AmbientDimension;
+        var r = linearization.NormalDimension;
+
+        // Dense A_ξ = I − (η/B) Σ_{i∈ξ} H_i, H_i the full generated per-sample Hessian (includes the residual term, ≈ 0 here).
+        _dense = new double[_d * _d];
+        var h = new double[_d * _d];
+        foreach (var i in Batch)
+        {
+            problem.Model.Hessian(problem.Minimum, problem.Data[i], h);
+            for (var k = 0; k < h.Length; k++) _dense[k] -= eta / BatchSize * h[k];
+        }
+        for (var k = 0; k < _d; k++) _dense[k * _d + k] += 1.0;
+
+        var random = new Random(7);
+        _x = Enumerable.Range(0, _d).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+        _ax = new double[_d];
+        _y = Enumerable.Range(0, r).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+        _ay = new double[r];
+
+        // Not a timing: the dense product and the map on R^d must be the same linear map.
+        var viaMap = new double[_d];
+        _map.Apply(_x, viaMap);
+        DenseStep();
+        double worst = 0, scale = 0;
+        for (var k = 0; k < _d; k++)
+        {
+            worst = Math.Max(worst, Math.Abs(viaMap[k] - _ax[k]));
+            scale = Math.Max(scale, Math.Abs(_ax[k]));
+        }
+        if (worst > 1e-8 * scale)
+            throw new InvalidOperationException($"Dense A_ξx and BatchMap.Apply differ by {worst:G3} (scale {scale:G3}).");
+        Console.WriteLine($"// LinearizedStep setup: d = {_d}, r = {r}, B = {BatchSize}, η = {eta:G4}, L(x*) = {problem.Minimized.Loss:G3}, " +
+                          $"Minimize {problem.Minimized.Iterations} steps, max |dense − map| = {worst:G3} (scale {scale:G3}).");
+    }
+
+    [Benchmark(Baseline = true, Description = "A_ξ·y on N (ApplyOnNormalSpace, O(B·r))")]
+    public double OnNormalSpace()
+    {
+        _map.ApplyOnNormalSpace(_y, _ay);
+        return _ay[0];
+    }
+
+    [Benchmark(Description = "A_ξ·x on R^d (BatchMap.Apply, O(d·r))")]
+    public double OnAmbientSpace()
+    {
+        _map.Apply(_x, _ax);
+        return _ax[0];
+    }
+
+    [Benchmark(Description = "Dense d×d A_ξ·x (O(d²))")]
+    public double DenseStep()
+    {
+        var d = _d;
+        var a = _dense.AsSpan();
+        var x = _x.AsSpan();
+        for (var i = 0; i < d; i++)
+        {
+            var row = a.Slice(i * d, d);
+            var s = 0.0;
+            for (var j = 0; j < d; j++) s += row[j] * x[j];
+            _ax[i] = s;
+        }
+        return _ax[0];
+    }
+}
