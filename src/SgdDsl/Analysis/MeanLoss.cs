@@ -6,7 +6,7 @@ internal sealed class MeanLoss
     private readonly ILossModel model;
     private readonly Dataset data;
     private readonly double[] sampleGradient;
-    private readonly double[] sampleHessian;
+    private double[]? sampleHessian;
 
     public MeanLoss(ILossModel model, Dataset data)
     {
@@ -14,7 +14,6 @@ internal sealed class MeanLoss
         this.data = data;
         Dimension = model.ParameterCount;
         sampleGradient = new double[Dimension];
-        sampleHessian = new double[Dimension * Dimension];
     }
 
     /// <summary>d, the number of parameters.</summary>
@@ -48,6 +47,8 @@ internal sealed class MeanLoss
     public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
     {
         hessian.Clear();
+        // d×d scratch only for callers that want the Hessian: checking a minimum needs just the gradient.
+        sampleHessian ??= new double[Dimension * Dimension];
         for (var i = 0; i < data.Count; i++)
         {
             model.Hessian(theta, data[i], sampleHessian);
