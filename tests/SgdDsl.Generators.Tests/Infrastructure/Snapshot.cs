@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace SgdDsl.Generators.Tests.Infrastructure;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace SgdDsl.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string caller = "")
+    public static void Verify(string actual, string name, string extension = "cs")
     {
-        var folder = Path.Combine(ProjectFolder(caller), "Snapshots");
+        var folder = Path.Combine(ProjectFolder(), "Snapshots");
         var verified = Path.Combine(folder, $"{name}.verified.{extension}");
         var received = Path.Combine(folder, $"{name}.received.{extension}");
         actual = Normalize(actual);
@@ -28,17 +26,19 @@ internal static class Snapshot
             : $"No approved snapshot {verified}; review {received} and rename it to accept.");
     }
 
-    /// <summary>The test project's source folder, found from a test file's path.</summary>
-    public static string ProjectFolder(string callerFile)
+    /// <summary>
+    /// The test project's source folder, found by walking up from the test binaries (bin/…/net10.0).
+    /// Not from [CallerFilePath]: CI builds map source paths to /_/ for deterministic output.
+    /// </summary>
+    public static string ProjectFolder()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(callerFile)!);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SgdDsl.Generators.Tests.csproj"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the test project folder from " + callerFile);
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the test project folder above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The repository root, found from a test file's path.</summary>
-    public static string RepositoryRoot([CallerFilePath] string caller = "") =>
-        Path.GetFullPath(Path.Combine(ProjectFolder(caller), "..", ".."));
+    /// <summary>The repository root, two levels above the test project.</summary>
+    public static string RepositoryRoot() => Path.GetFullPath(Path.Combine(ProjectFolder(), "..", ".."));
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF').TrimEnd() + "\n";
 }
