@@ -34,7 +34,8 @@ public static class TextReport
             sb.AppendLine($"       mean-square bound ½ log ρ(E[A⊗A]) = {Numbers.Short(ms)} (λ ≤ this)");
         if (r.Spectrum.Count > 1)
             sb.AppendLine("       spectrum " + string.Join(", ", r.Spectrum.Select(e => e.StandardError > 0 ? $"{Numbers.Short(e.Exponent)} ± {Numbers.Tiny(e.StandardError)}" : Numbers.Short(e.Exponent))));
-        sb.AppendLine($"  Wu–Ma–E sharpness a = {Numbers.Short(r.Sharpness)} (≤ 2/η = {Numbers.Short(r.SharpnessThreshold)}?), non-uniformity s = {Numbers.Short(r.NonUniformity)} (≤ {Numbers.Short(r.NonUniformityThreshold)}?)");
+        sb.AppendLine($"  Wu–Ma–E sharpness a = {Numbers.Short(r.Sharpness)} {Against(r.Sharpness, r.SharpnessThreshold, "2/η")}, " +
+                      $"non-uniformity s = {Numbers.Short(r.NonUniformity)} {Against(r.NonUniformity, r.NonUniformityThreshold, "its bound")}");
         sb.AppendLine();
         sb.AppendLine("  " + VerdictText.Meaning(r));
         foreach (var caveat in r.Caveats) sb.AppendLine("  caveat: " + caveat);
@@ -50,6 +51,10 @@ public static class TextReport
         var more = point.Length > shown + 2 ? $", … ({point.Length} coordinates)" : "";
         return "x* = (" + string.Join(", ", parts) + more + ")";
     }
+
+    /// <summary>"≤ 2/η = 13.3 (met)" or "> … (exceeded)": their necessary conditions for mean-square stability.</summary>
+    private static string Against(double value, double threshold, string what) =>
+        value <= threshold ? $"≤ {what} = {Numbers.Short(threshold)}" : $"> {what} = {Numbers.Short(threshold)} (their mean-square condition fails)";
 
     private static string LambdaText(StabilityReport r) => r.LambdaMethod switch
     {
