@@ -23,10 +23,10 @@ namespace SgdDsl.Generators.Emission
             return this;
         }
 
-        public SourceWriter Close(string suffix = "")
+        public SourceWriter Close()
         {
             _indent--;
-            return Line("}" + suffix);
+            return Line("}");
         }
 
         /// <summary>A one-line doc summary; <paramref name="xml"/> is written as is.</summary>

@@ -50,11 +50,11 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
                 matrix[a * m + b] = (a == b ? 1.0 : 0.0) - scale * sa * dot;
             }
         }
-        return LogAbsDeterminant(matrix.AsSpan(0, m * m), m, scale);
+        return LogAbsDeterminant(matrix.AsSpan(0, m * m), m);
     }
 
     /// <summary>log|det| of a row-major m×m matrix by LU with partial pivoting (destroys it).</summary>
-    private static double LogAbsDeterminant(Span<double> a, int m, double scale)
+    private static double LogAbsDeterminant(Span<double> a, int m)
     {
         var sum = 0.0;
         for (var c = 0; c < m; c++)
