@@ -16,5 +16,5 @@ Console.WriteLine();
 foreach (var a in new[] { 1.0, 0.5, 0.35 })
 {
     var report = Stability.Analyze(ProductModel.Model, data, [a, 1 / a], options);
-    Console.WriteLine(TextReport.Render(report, ProductModel.Model));
+    Console.WriteLine(TextReport.Render(report));
 }

@@ -13,11 +13,7 @@ var output = args.Length > 0 ? args[0] : "stability-along-manifold.png";
 var gd = ManifoldScan.GdStable();
 var sgd = ManifoldScan.SgdStable();
 
-var points = ManifoldScan.Positions(241).Select(a =>
-{
-    var r = ManifoldScan.At(a);
-    return new ExponentPoint(a, r.Mu, r.Lambda, r.LambdaStandardError, r.GdVerdict, r.SgdVerdict);
-}).ToArray();
+var points = ManifoldScan.Positions(241).Select(a => ExponentPoint.Of(a, ManifoldScan.At(a))).ToArray();
 
 StabilityPlots.Exponents(new ExponentCurve
 {

@@ -34,5 +34,5 @@ foreach (var fraction in new[] { 0.05, 1.0, 1.9 })
     var eta = fraction / sharpness;
     Console.WriteLine($"η = {fraction}/sharpness = {eta:G4}, B = 1:");
     var report = Stability.Analyze(model, data, trained.Point, new StabilityOptions { LearningRate = eta, BatchSize = 1 });
-    Console.WriteLine(TextReport.Render(report, model));
+    Console.WriteLine(TextReport.Render(report));
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using SgdDsl.Analysis;
 using SgdDsl.Exponents;
 using SgdDsl.Linearizing;
-using SgdDsl.Reports;
 
 namespace SgdDsl;
 
@@ -39,68 +37,58 @@ public static class Stability
         ArgumentNullException.ThrowIfNull(minimum);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentChecks.Problem(model, data, minimum, nameof(minimum));
-        ArgumentChecks.Options(options, data.Count);
+        options.Check(data.Count);
 
         var point = (double[])minimum.Clone();
         var (loss, gradientNorm) = MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
         var linearization = MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism);
         var hessians = linearization.Hessians;
         var r = linearization.Normal.Dimension;
-        var eta = options.LearningRate;
-        var notes = new List<string>();
+        var settings = options.Lambda();
 
         var spectrum = GdExponent.Spectrum(hessians.Mean, r);
-        var mu = GdExponent.Mu(spectrum, eta);
-        var gdVerdict = VerdictRule.From(mu, 0.0, options.ConfidenceMultiplier, options.ExponentTolerance);
-
-        var lambda = SgdExponent.Compute(hessians, spectrum, options, notes);
-        var sgdVerdict = lambda.Method == LambdaMethod.Certified
-            ? (lambda.Value < 0 ? Verdict.Stable : Verdict.Unstable)
-            : VerdictRule.From(lambda.Value, lambda.StandardError, options.ConfidenceMultiplier, options.ExponentTolerance);
-        var bounds = lambda.Bounds;
-        if (r > 0 && double.IsPositiveInfinity(bounds.Upper))
-            notes.Add(options.Sampling == BatchSampling.Reshuffling
-                ? "No mean-square upper bound for reshuffling: its steps are not independent."
-                : $"The mean-square bound was skipped: r = {r} makes even its iterative evaluation too costly.");
-        var caveats = Regularity.Caveats(hessians, lambda, sgdVerdict);
-        Diagnose(linearization, loss, options, data.Count, notes);
+        var mu = GdExponent.Mu(spectrum, settings.LearningRate);
+        var lambda = SgdExponent.Compute(hessians, spectrum, settings);
         var (sharpness, nonUniformity) = WuMaE.Compute(hessians, spectrum);
+        var bounds = lambda.Bounds;
 
         return new StabilityReport
         {
             Model = model.Name,
+            LossFormula = model.LossFormula,
+            ParameterNames = model.ParameterNames,
+            SampleNames = model.SampleNames,
             Minimum = point,
             SampleCount = data.Count,
             Loss = loss,
             GradientNorm = gradientNorm,
-            LearningRate = eta,
+            LearningRate = settings.LearningRate,
             BatchSize = options.BatchSize,
             Sampling = options.Sampling,
             NormalDimension = r,
             TangentDimension = model.ParameterCount - r,
             MeanHessianSpectrumOnNormalSpace = spectrum,
             Mu = mu,
-            GdVerdict = gdVerdict,
+            GdVerdict = settings.VerdictOf(mu, 0.0),
             Lambda = lambda.Value,
             LambdaStandardError = lambda.StandardError,
             LambdaMethod = lambda.Method,
-            SgdVerdict = sgdVerdict,
+            CertifiedBy = lambda.CertifiedBy,
+            SgdVerdict = lambda.Verdict,
             ConfidenceMultiplier = options.ConfidenceMultiplier,
             Steps = lambda.Steps,
             Chains = lambda.Chains,
             ChainLambdas = lambda.ChainValues,
             LambdaHistory = lambda.History,
-            MeanSquareExponent = double.IsPositiveInfinity(bounds.Upper) ? null : bounds.Upper,
-            Notes = notes,
             LambdaBounds = bounds,
             Spectrum = lambda.Spectrum,
             Sharpness = sharpness,
             NonUniformity = nonUniformity,
-            SharpnessThreshold = WuMaE.SharpnessThreshold(eta),
-            NonUniformityThreshold = WuMaE.NonUniformityThreshold(eta, data.Count, options.BatchSize, options.Sampling),
+            SharpnessThreshold = WuMaE.SharpnessThreshold(settings.LearningRate),
+            NonUniformityThreshold = WuMaE.NonUniformityThreshold(settings.LearningRate, data.Count, options.BatchSize, options.Sampling),
             SampleRanks = Enumerable.Range(0, data.Count).Select(hessians.Rank).ToArray(),
             FromSquaredResidual = linearization.FromSquaredResidual,
-            Caveats = caveats,
+            Findings = [.. lambda.Findings, .. linearization.Findings(loss, options.NormalSpaceTolerance), .. Regularity.Caveats(hessians, lambda)],
         };
     }
 
@@ -124,7 +112,7 @@ public static class Stability
         ArgumentNullException.ThrowIfNull(minimum);
         options ??= new StabilityOptions();
         ArgumentChecks.Problem(model, data, minimum, nameof(minimum));
-        ArgumentChecks.Options(options, data.Count);
+        options.Check(data.Count);
         var point = (double[])minimum.Clone();
         MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
         return new Linearization(
@@ -161,17 +149,4 @@ public static class Stability
             throw ArgumentChecks.OutOfRange(nameof(options), "MaxIterations", options.MaxIterations, "must be ≥ 0");
         return LevenbergMarquardt.Run(new MeanLoss(model, data), (double[])start.Clone(), options);
     }
-
-    private static void Diagnose(MinimumLinearization linearization, double loss, StabilityOptions options, int n, List<string> notes)
-    {
-        var cut = options.NormalSpaceTolerance * linearization.LargestCurvature;
-        if (linearization.MostNegativeCurvature < -cut)
-            notes.Add($"A per-sample Hessian has eigenvalue {F(linearization.MostNegativeCurvature)} < 0, so x* does not minimize every ℓ_i exactly; curvature of order the residuals may pose as normal directions. Polish the point with Stability.Minimize.");
-        else if (Math.Sqrt(2.0 * loss) > cut)
-            notes.Add($"The residual scale √(2L) = {F(Math.Sqrt(2.0 * loss))} exceeds the curvature cut {F(cut)}: residual curvature may pose as normal directions. Polish the point with Stability.Minimize.");
-        if (options.Sampling == BatchSampling.Reshuffling && n % options.BatchSize != 0)
-            notes.Add($"Reshuffling with B ∤ N: each epoch ends with a batch of the {n % options.BatchSize} leftover samples; λ is per step over ⌈N/B⌉ = {(n + options.BatchSize - 1) / options.BatchSize} steps per epoch.");
-    }
-
-    private static string F(double x) => x.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,6 @@
+using SgdDsl.Analysis;
+using SgdDsl.Exponents;
+
 namespace SgdDsl;
 
 /// <summary>
@@ -115,8 +118,16 @@ public sealed record StabilityOptions
     public long MaxSteps { get; init; } = 3_200_000;
 
     /// <summary>
-    /// When true, λ is always the Monte Carlo estimate (renormalized products), even when an exact or certified path
-    /// applies; the bounds are still reported. Default false. Use it to check the fast paths or to get chains and a
+    /// The relative standard error at which an estimate whose sign a bound has certified stops: SE ≤ this × max(1, |λ̂|).
+    /// Default 1e-3: three significant digits of λ (or 1e-3 absolute near 0), finer than any stability question asks,
+    /// at a few hundred thousand steps for O(1) log-increments. Such a run starts at <see cref="Steps"/>/8 per chain and
+    /// doubles until the target or <see cref="MaxSteps"/>.
+    /// </summary>
+    public double StandardErrorTarget { get; init; } = 1e-3;
+
+    /// <summary>
+    /// When true, λ is always the Monte Carlo estimate (renormalized products) of the full first run, even when an exact
+    /// path applies or a bound certifies the sign (the method is then "estimate"); the bounds are still reported. Default false. Use it to check the fast paths or to get chains and a
     /// convergence history; r = 0 and a single possible batch stay exact.
     /// </summary>
     public bool AlwaysEstimate { get; init; }
@@ -126,4 +137,53 @@ public sealed record StabilityOptions
     /// Results are bit-identical for every value.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Checks every property against its rule for N = <paramref name="n"/> samples; the exception names the property.</summary>
+    internal void Check(int n)
+    {
+        const string name = "options";
+        if (!(LearningRate > 0.0) || !double.IsFinite(LearningRate))
+            throw ArgumentChecks.OutOfRange(name, nameof(LearningRate), LearningRate, "must be positive and finite");
+        if (BatchSize < 1 || BatchSize > n)
+            throw ArgumentChecks.OutOfRange(name, nameof(BatchSize), BatchSize, $"must be in [1, N] = [1, {n}]");
+        if (!Enum.IsDefined(Sampling))
+            throw ArgumentChecks.OutOfRange(name, nameof(Sampling), Sampling, "is not a BatchSampling value");
+        if (Chains < 1)
+            throw ArgumentChecks.OutOfRange(name, nameof(Chains), Chains, "must be ≥ 1");
+        if (BlocksPerChain < 1 || (long)Chains * BlocksPerChain < 2)
+            throw ArgumentChecks.OutOfRange(name, nameof(BlocksPerChain), BlocksPerChain, "must be ≥ 1 with Chains × BlocksPerChain ≥ 2 (a standard error needs two blocks)");
+        if (Steps < BlocksPerChain)
+            throw ArgumentChecks.OutOfRange(name, nameof(Steps), Steps, $"must be ≥ BlocksPerChain = {BlocksPerChain}");
+        if (Transient < 0)
+            throw ArgumentChecks.OutOfRange(name, nameof(Transient), Transient, "must be ≥ 0");
+        if (!(ConfidenceMultiplier > 0.0) || !double.IsFinite(ConfidenceMultiplier))
+            throw ArgumentChecks.OutOfRange(name, nameof(ConfidenceMultiplier), ConfidenceMultiplier, "must be positive and finite");
+        if (MaxEnumeratedBatches < 1 || MaxEnumeratedBatches > 1_000_000_000_000L)
+            throw ArgumentChecks.OutOfRange(name, nameof(MaxEnumeratedBatches), MaxEnumeratedBatches, "must be in [1, 1e12]");
+        if (SpectrumSize < 1)
+            throw ArgumentChecks.OutOfRange(name, nameof(SpectrumSize), SpectrumSize, "must be ≥ 1");
+        if (!(StandardErrorTarget > 0.0) || !double.IsFinite(StandardErrorTarget))
+            throw ArgumentChecks.OutOfRange(name, nameof(StandardErrorTarget), StandardErrorTarget, "must be positive and finite");
+        if (MaxSteps < 0)
+            throw ArgumentChecks.OutOfRange(name, nameof(MaxSteps), MaxSteps, "must be ≥ 0");
+        CheckTolerance(LossTolerance, nameof(LossTolerance));
+        CheckTolerance(GradientTolerance, nameof(GradientTolerance));
+        CheckTolerance(ExponentTolerance, nameof(ExponentTolerance));
+        if (!(NormalSpaceTolerance > 0.0 && NormalSpaceTolerance < 1.0))
+            throw ArgumentChecks.OutOfRange(name, nameof(NormalSpaceTolerance), NormalSpaceTolerance, "must be in (0, 1)");
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+            throw ArgumentChecks.OutOfRange(name, nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "must be −1 (runtime default) or ≥ 1");
+
+        static void CheckTolerance(double value, string property)
+        {
+            if (!(value >= 0.0) || !double.IsFinite(value))
+                throw ArgumentChecks.OutOfRange(name, property, value, "must be finite and ≥ 0");
+        }
+    }
+
+    /// <summary>The settings of the λ computation.</summary>
+    internal LambdaSettings Lambda() => new(
+        LearningRate, BatchSize, Sampling, Seed, Chains, Transient, Steps, BlocksPerChain,
+        Math.Max(MaxSteps, (long)Steps * Chains), MaxEnumeratedBatches, ConfidenceMultiplier, ExponentTolerance,
+        StandardErrorTarget, SpectrumSize, AlwaysEstimate, MaxDegreeOfParallelism);
 }

@@ -129,14 +129,26 @@ internal sealed class PlotCommand
             return;
         }
 
-        var alongEta = etas > 1 || positions <= 1;
-        StabilityPlots.Exponents(new ExponentCurve
+        StabilityPlots.Exponents(Curve(rows, title, name, positionLabel), output, width, height);
+    }
+
+    /// <summary>The exponent curve of one batch size's rows: along η when η varies (or nothing does), else along the position.</summary>
+    public static ExponentCurve Curve(IReadOnlyList<ExponentRow> rows, string? title, string name, string positionLabel)
+    {
+        var alongEta = rows.Select(r => r.LearningRate).Distinct().Count() > 1 || rows.Select(r => r.Position).Distinct().Count() <= 1;
+        var b = rows[0].BatchSize;
+        return new ExponentCurve
         {
-            Points = rows.Select(r => new ExponentPoint(alongEta ? r.LearningRate : r.Position ?? 0, r.Mu, r.Lambda, r.LambdaStdErr, r.GdVerdict, r.SgdVerdict)).ToArray(),
-            Title = title ?? (alongEta ? $"μ (GD) and λ (SGD) against the learning rate, B = {batches[0]} ({name})" : $"μ (GD) and λ (SGD) along the minimum manifold, B = {batches[0]} ({name})"),
+            Points = rows.Select(r => new ExponentPoint(alongEta ? r.LearningRate : r.Position ?? 0, r.Mu, r.Lambda, r.LambdaStdErr, r.GdVerdict, r.SgdVerdict)
+            {
+                Method = r.Method,
+                LambdaLower = r.LambdaLower,
+                LambdaUpper = r.LambdaUpper,
+            }).ToArray(),
+            Title = title ?? (alongEta ? $"μ (GD) and λ (SGD) against the learning rate, B = {b} ({name})" : $"μ (GD) and λ (SGD) along the minimum manifold, B = {b} ({name})"),
             XLabel = alongEta ? "learning rate η (step size)" : positionLabel,
-            LogX = alongEta && logEta,
-        }, output, width, height);
+            LogX = alongEta && LogSpaced(rows.Select(r => r.LearningRate)),
+        };
     }
 
     // Log-spaced grids (sweep --eta log:…) have a constant ratio; draw those on a log axis.

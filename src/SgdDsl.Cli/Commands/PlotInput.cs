@@ -5,7 +5,7 @@ namespace SgdDsl.Cli.Commands;
 
 /// <summary>One grid point of a sweep (a JSONL row), or one analyze --json report, reduced to what plots need.</summary>
 internal sealed record ExponentRow(int Line, double LearningRate, int BatchSize, double? Position, string? PositionName, double Mu, double Lambda,
-    double LambdaStdErr, Verdict GdVerdict, Verdict SgdVerdict);
+    double LambdaStdErr, Verdict GdVerdict, Verdict SgdVerdict, LambdaMethod Method, double LambdaLower, double LambdaUpper);
 
 /// <summary>
 /// Reads the files <c>plot</c> draws: a whole JSON object (analyze --json, simulate --json) or JSON lines (sweep rows).
@@ -111,8 +111,16 @@ internal static class PlotInput
             (position, positionName) = (p.GetDouble(), "position index");
         var batch = row.TryGetProperty("batchSize", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt32() : 0;
         var eta = row.TryGetProperty("eta", out _) ? Number("eta") : Number("learningRate");
+        var method = row.TryGetProperty("lambdaMethod", out var m) ? m.GetString() switch
+        {
+            "exact" => LambdaMethod.Exact,
+            "certified" => LambdaMethod.Certified,
+            "estimate" => LambdaMethod.Estimate,
+            _ => throw new DataException($"{Where()}: \"lambdaMethod\" must be \"exact\", \"certified\" or \"estimate\"."),
+        } : LambdaMethod.Estimate;
+        double Bound(string key, double missing) => row.TryGetProperty(key, out _) ? Number(key) : missing;
         return new ExponentRow(line, eta, batch, position, positionName, Number("mu"), Number("lambda"), Number("lambdaStdErr", required: false),
-            VerdictOf("gdVerdict"), VerdictOf("sgdVerdict"));
+            VerdictOf("gdVerdict"), VerdictOf("sgdVerdict"), method, Bound("lambdaLower", double.NegativeInfinity), Bound("lambdaUpper", double.PositiveInfinity));
     }
 
     public static TrialOutcome Outcome(string? text, string path) => text switch

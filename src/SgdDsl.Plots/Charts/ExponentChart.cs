@@ -2,9 +2,16 @@ using ScottPlot;
 
 namespace SgdDsl.Plots;
 
-/// <summary>μ and λ against η (or a position on the manifold), λ's error band, the zero line and optional markers.</summary>
+/// <summary>
+/// μ and λ against η (or a position on the manifold), λ's error band, the zero line and optional stable sets. The λ
+/// line is drawn from the points' λ alone; its markers tell exact values (diamonds), estimates whose sign a bound
+/// certified (triangles) and plain estimates (circles) apart, and certified points show the certifying bound's
+/// interval [lower, upper] as a thin vertical bar, never as the curve.
+/// </summary>
 internal static class ExponentChart
 {
+    /// <summary>The legend text of the λ line: tests find the drawn series by it.</summary>
+    public const string LambdaLabel = "λ (SGD)";
     public static Plot Build(ExponentCurve curve)
     {
         var points = curve.Points.OrderBy(p => p.X).ToArray();
@@ -33,8 +40,10 @@ internal static class ExponentChart
         var zero = plot.Add.HorizontalLine(0, 1.5f, Palette.Zero, LinePattern.Dashed);
         zero.LegendText = "0: stable below, unstable above";
 
+        AddCertifiedIntervals(plot, points, X);
         AddLine(plot, points, p => p.Mu, X, Palette.Mu, "μ (GD)", MarkerShape.FilledSquare);
-        AddLine(plot, points, p => p.Lambda, X, Palette.Lambda, "λ (SGD)", MarkerShape.FilledCircle);
+        AddLine(plot, points, p => p.Lambda, X, Palette.Lambda, LambdaLabel, MarkerShape.None);
+        AddMethodMarkers(plot, points, X);
 
         foreach (var sgd in new[] { false, true })
         {
@@ -72,6 +81,38 @@ internal static class ExponentChart
         var pad = 0.08 * Math.Max(high - low, 1e-3);
         plot.Axes.AutoScaleX();
         plot.Axes.SetLimitsY(low - pad, high + pad);
+    }
+
+    private static readonly (LambdaMethod Method, MarkerShape Shape, string Label)[] MethodMarkers =
+    [
+        (LambdaMethod.Exact, MarkerShape.FilledDiamond, "λ exact (closed form)"),
+        (LambdaMethod.Certified, MarkerShape.FilledTriangleUp, "λ estimate, sign certified by a bound"),
+        (LambdaMethod.Estimate, MarkerShape.FilledCircle, "λ estimate"),
+    ];
+
+    private static void AddMethodMarkers(Plot plot, IReadOnlyList<ExponentPoint> points, Func<double, double> x)
+    {
+        foreach (var (method, shape, label) in MethodMarkers)
+        {
+            var marked = points.Where(p => p.Method == method && double.IsFinite(p.Lambda)).ToArray();
+            if (marked.Length == 0) continue;
+            var markers = plot.Add.Markers(marked.Select(p => x(p.X)).ToArray(), marked.Select(p => p.Lambda).ToArray(), shape, points.Count <= 60 ? 8 : 4, Palette.Lambda);
+            markers.LegendText = label;
+        }
+    }
+
+    // Where a bound certified the sign and both bounds are finite, [lower, upper] as a faint bar: what is known for sure.
+    private static void AddCertifiedIntervals(Plot plot, IReadOnlyList<ExponentPoint> points, Func<double, double> x)
+    {
+        var labelled = false;
+        foreach (var p in points.Where(p => p.Method == LambdaMethod.Certified && double.IsFinite(p.LambdaLower) && double.IsFinite(p.LambdaUpper)))
+        {
+            var bar = plot.Add.Line(x(p.X), p.LambdaLower, x(p.X), p.LambdaUpper);
+            bar.Color = Palette.Marker.WithAlpha(0.3);
+            bar.LineWidth = 5;
+            if (!labelled) bar.LegendText = "certified interval [lower, upper] of λ";
+            labelled = true;
+        }
     }
 
     private static void AddLine(Plot plot, IReadOnlyList<ExponentPoint> points, Func<ExponentPoint, double> value, Func<double, double> x,

@@ -12,7 +12,7 @@ internal static class ExponentBounds
     // Multiply-adds spent on determinants: about a second.
     private const double DeterminantWork = 2e8;
 
-    public static LambdaBounds Compute(RestrictedHessians hessians, StabilityOptions options)
+    public static LambdaBounds Compute(RestrictedHessians hessians, LambdaSettings options)
     {
         var r = hessians.Dimension;
         if (r == 0)

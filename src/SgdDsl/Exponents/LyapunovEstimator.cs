@@ -1,5 +1,4 @@
 using SgdDsl.Linearizing;
-using SgdDsl.Reports;
 
 namespace SgdDsl.Exponents;
 
@@ -17,28 +16,33 @@ internal static class LyapunovEstimator
     /// <summary>R_jj ≤ this × ‖A_ξ‖-scale means the map annihilated direction j (a singular product): exponent −∞.</summary>
     public const double AnnihilationTolerance = 1e-13;
 
-    public sealed record Settings(
-        double LearningRate,
-        int BatchSize,
-        BatchSampling Sampling,
-        int Seed,
-        int Chains,
-        int Transient,
-        int Steps,
-        int BlocksPerChain,
-        int MaxDegreeOfParallelism,
-        int SpectrumSize = 1,
-        long MaxSteps = 0,
-        double ConfidenceMultiplier = 3.0,
-        double ExponentTolerance = 1e-12);
+    /// <summary>When a run may stop growing (it always stops at the step budget).</summary>
+    public enum StopRule
+    {
+        /// <summary>As soon as λ̂ ± z·SE excludes 0 (or λ̂ = −∞): the verdict is all that is unknown.</summary>
+        VerdictDecided,
 
-    public static LyapunovEstimate Estimate(RestrictedHessians hessians, Settings settings)
+        /// <summary>
+        /// As soon as SE ≤ <see cref="LambdaSettings.StandardErrorTarget"/> × max(1, |λ̂|): a bound already certified the
+        /// sign, so only the value is wanted. Starts from an eighth of the usual first run, so certified points stay cheap.
+        /// </summary>
+        PrecisionReached,
+    }
+
+    /// <summary>The first run of a <see cref="StopRule.PrecisionReached"/> estimate is this fraction of <see cref="LambdaSettings.Steps"/>.</summary>
+    public const int PrecisionFirstRunDivisor = 8;
+
+    public static LyapunovEstimate Estimate(RestrictedHessians hessians, LambdaSettings settings, int spectrumSize, StopRule stop)
     {
         var chains = settings.Chains;
-        var k = Math.Clamp(settings.SpectrumSize, 1, hessians.Dimension);
+        var k = Math.Clamp(spectrumSize, 1, hessians.Dimension);
+        var steps = stop == StopRule.PrecisionReached
+            ? Math.Max(settings.BlocksPerChain, settings.Steps / PrecisionFirstRunDivisor)
+            : settings.Steps;
+        var budget = Math.Max(settings.MaxSteps, (long)steps * chains);
         // Blocks and the transient are whole epochs, so reshuffling blocks start at epoch boundaries.
         var epoch = BatchSampler.StepsPerEpochOf(settings.Sampling, hessians.Count, settings.BatchSize);
-        var blockSize = Math.Max(1, settings.Steps / settings.BlocksPerChain / epoch) * epoch;
+        var blockSize = Math.Max(1, steps / settings.BlocksPerChain / epoch) * epoch;
         var transient = (settings.Transient + epoch - 1) / epoch * epoch;
 
         var states = new Chain[chains];
@@ -51,9 +55,11 @@ internal static class LyapunovEstimator
         while (true)
         {
             var (mean, se) = BatchMeans(states, 0, blocks);
-            var decided = double.IsNegativeInfinity(mean) || VerdictRule.From(mean, se, settings.ConfidenceMultiplier, settings.ExponentTolerance) != Verdict.Inconclusive;
+            var decided = double.IsNegativeInfinity(mean) || (stop == StopRule.VerdictDecided
+                ? settings.VerdictOf(mean, se) != Verdict.Inconclusive
+                : se <= settings.StandardErrorTarget * Math.Max(1.0, Math.Abs(mean)));
             var next = (long)chains * 2 * blocks * blockSize;
-            if (decided || next > settings.MaxSteps)
+            if (decided || next > budget)
                 break;
             var add = blocks;
             Parallel.For(0, chains, parallel, c => states[c].Run(0, add, blockSize));
@@ -124,7 +130,7 @@ internal static class LyapunovEstimator
         private readonly double[] logR;
         private int alive;
 
-        public Chain(RestrictedHessians hessians, Settings settings, int index, int k)
+        public Chain(RestrictedHessians hessians, LambdaSettings settings, int index, int k)
         {
             this.hessians = hessians;
             eta = settings.LearningRate;

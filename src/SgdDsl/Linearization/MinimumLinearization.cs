@@ -32,6 +32,20 @@ internal sealed class MinimumLinearization
     /// <summary>True when built from the squared-residual form.</summary>
     public bool FromSquaredResidual => LargestResidual is not null;
 
+    /// <summary>
+    /// Signs that x* is not an exact minimum of every ℓ_i, so curvature of order the residuals may pose as normal
+    /// directions: a per-sample eigenvalue below −cut, or the residual scale √(2L) above the cut (cut = relTol × the
+    /// largest curvature).
+    /// </summary>
+    public IEnumerable<StabilityFinding> Findings(double loss, double relTol)
+    {
+        var cut = relTol * LargestCurvature;
+        if (MostNegativeCurvature < -cut)
+            yield return new StabilityFinding.NegativeCurvature(MostNegativeCurvature);
+        else if (Math.Sqrt(2.0 * loss) > cut)
+            yield return new StabilityFinding.ResidualAboveCut(Math.Sqrt(2.0 * loss), cut);
+    }
+
     public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism)
     {
         if (model.SquaredResidual is { } form)

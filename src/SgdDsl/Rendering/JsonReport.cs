@@ -6,7 +6,8 @@ namespace SgdDsl.Rendering;
 /// <summary>
 /// The report as one JSON object. The keys model, minimum, loss, gradientNorm, learningRate,
 /// batchSize, normalDimension, tangentDimension, mu, gdVerdict, lambda, lambdaStdErr and sgdVerdict
-/// are a public contract, and so are lambdaMethod ("exact", "certified", "estimate"), lambdaLower, lambdaUpper,
+/// are a public contract, and so are lambdaMethod ("exact", "certified", "estimate"), certifiedBy ("upper", "lower" or
+/// null: the bound that certified the sign; lambda is the estimate either way), lambdaLower, lambdaUpper,
 /// spectrum (objects with exponent and stdErr), sharpness, nonUniformity, steps and caveats; more keys may follow. Infinite numbers (λ = −∞) are written as the
 /// strings "-Infinity" and "Infinity", since JSON has no literal for them.
 /// </summary>
@@ -35,6 +36,7 @@ public static class JsonReport
             JsonNumbers.Write(w, "lambdaStdErr", r.LambdaStandardError);
             w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
             w.WriteString("lambdaMethod", MethodName(r.LambdaMethod));
+            WriteCertifiedBy(w, r.CertifiedBy);
             JsonNumbers.Write(w, "lambdaLower", r.LambdaBounds.Lower);
             JsonNumbers.Write(w, "lambdaUpper", r.LambdaBounds.Upper);
             JsonNumbers.Write(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
@@ -80,6 +82,13 @@ public static class JsonReport
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes "certifiedBy": "upper", "lower" or null.</summary>
+    internal static void WriteCertifiedBy(Utf8JsonWriter w, CertifyingBound? bound)
+    {
+        if (bound is { } b) w.WriteString("certifiedBy", b == CertifyingBound.Upper ? "upper" : "lower");
+        else w.WriteNull("certifiedBy");
     }
 
     /// <summary>The JSON spelling of <paramref name="method"/>: "exact", "certified" or "estimate".</summary>

@@ -7,7 +7,7 @@ namespace SgdDsl.Rendering;
 /// A simulation as one JSON object. Keys (a public contract; more may follow): model, minimum, learningRate,
 /// batchSize, sampling, seed, trials, steps, displacement, radius, lossTolerance, normalDimension, sampleCount,
 /// accumulated, escaped, diverged, unsettled, accumulatedFraction, accumulatedLower, accumulatedUpper (Wilson, level in
-/// intervalZ), growthRate, growthRateStdErr, growthRateSteps; with an analysis also mu, gdVerdict, lambda, lambdaStdErr,
+/// intervalZ), growthRate, growthRateStdErr, growthRateSteps; with an analysis also mu, gdVerdict, lambda, lambdaStdErr, certifiedBy,
 /// lambdaMethod, sgdVerdict; historySteps (the step numbers k at which distances are listed, at most 201, shared by
 /// all trials), trialResults (objects index, outcome "accumulated"|"escaped"|"diverged"|"unsettled", stepsTaken,
 /// endPoint, endLoss, endDistance, fitSteps, fitLogGrowth, normalDistance: D_k at each of historySteps up to
@@ -59,6 +59,7 @@ public static class SimulationJson
                 JsonNumbers.Write(w, "lambda", analysis.Lambda);
                 JsonNumbers.Write(w, "lambdaStdErr", analysis.LambdaStandardError);
                 w.WriteString("lambdaMethod", JsonReport.MethodName(analysis.LambdaMethod));
+                JsonReport.WriteCertifiedBy(w, analysis.CertifiedBy);
                 w.WriteString("sgdVerdict", VerdictText.Json(analysis.SgdVerdict));
             }
             w.WriteStartArray("historySteps");

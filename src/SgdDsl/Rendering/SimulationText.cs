@@ -23,7 +23,7 @@ public static class SimulationText
             : FormattableString.Invariant($"  growth rate of the normal distance  {Numbers.Short(result.GrowthRate)} ± {Numbers.Short(result.GrowthRateStandardError)} per step (over {result.GrowthRateSteps} steps in the linear regime)"));
         if (analysis is not null)
         {
-            s.AppendLine(FormattableString.Invariant($"  λ (analysis, {JsonReport.MethodName(analysis.LambdaMethod)})  {Numbers.Short(analysis.Lambda)}{(analysis.LambdaStandardError > 0 ? " ± " + Numbers.Short(analysis.LambdaStandardError) : "")}; μ = {Numbers.Short(analysis.Mu)}"));
+            s.AppendLine($"  λ (analysis) = {LambdaText.Describe(analysis)}; μ = {Numbers.Short(analysis.Mu)}");
             var error = Math.Sqrt(Sq(result.GrowthRateStandardError) + Sq(analysis.LambdaStandardError));
             if (double.IsFinite(analysis.Lambda) && error > 0 && double.IsFinite(result.GrowthRate))
                 s.AppendLine(FormattableString.Invariant($"  rate − λ = {Numbers.Short(result.GrowthRate - analysis.Lambda)}, {Math.Abs(result.GrowthRate - analysis.Lambda) / error:0.0} standard errors"));

@@ -6,18 +6,25 @@ namespace SgdDsl.Rendering;
 public static class TextReport
 {
     /// <summary>Renders <paramref name="report"/> for the model it was computed for.</summary>
+    /// <remarks>The report carries the model's formula and names; this overload exists for callers that pass the model too.</remarks>
     public static string Render(StabilityReport report, ILossModel model)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(model);
+        return Render(report);
+    }
+
+    /// <summary>Renders <paramref name="report"/>, with the loss formula and names it carries.</summary>
+    public static string Render(StabilityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         var r = report;
         var sb = new StringBuilder();
         void Line(string label, string text) => sb.Append("  ").Append(label.PadRight(11)).AppendLine(text);
 
         sb.AppendLine($"SgdDsl stability report: {r.Model}");
-        Line("loss", $"ℓ = {model.LossFormula}");
-        Line("data", $"N = {r.SampleCount} samples of ({string.Join(", ", model.SampleNames)})");
-        Line("point", PointText(r.Minimum, model.ParameterNames));
+        Line("loss", $"ℓ = {r.LossFormula}");
+        Line("data", $"N = {r.SampleCount} samples of ({string.Join(", ", r.SampleNames)})");
+        Line("point", PointText(r.Minimum, r.ParameterNames));
         Line("minimum", $"L(x*) = {Numbers.Tiny(r.Loss)}, ‖∇L(x*)‖ = {Numbers.Tiny(r.GradientNorm)}: a global minimum");
         Line("spaces", $"dim T = {r.TangentDimension} (along the minima), dim N = {r.NormalDimension} (normal)");
         Line("curvature", r.NormalDimension == 0
@@ -28,10 +35,8 @@ public static class TextReport
         Line("training", $"η = {Numbers.Short(r.LearningRate)}, B = {r.BatchSize}, batches {SamplingText(r.Sampling)}");
         sb.AppendLine();
         sb.AppendLine($"  GD   μ = {Numbers.Short(r.Mu),-28} {VerdictText.Json(r.GdVerdict)}");
-        sb.AppendLine($"  SGD  λ = {LambdaText(r),-28} {VerdictText.Json(r.SgdVerdict)}");
-        sb.AppendLine($"       bounds {Numbers.Short(r.LambdaBounds.Lower)} ≤ λ ≤ {Numbers.Short(r.LambdaBounds.Upper)}   ((1/r) E log|det A_ξ| and ½ log ρ(E[A⊗A]){(r.LambdaBounds.LowerStandardError > 0 ? $"; lower ± {Numbers.Tiny(r.LambdaBounds.LowerStandardError)}" : "")})");
-        if (r.MeanSquareExponent is { } ms)
-            sb.AppendLine($"       mean-square bound ½ log ρ(E[A⊗A]) = {Numbers.Short(ms)} (λ ≤ this)");
+        sb.AppendLine($"  SGD  λ = {LambdaText.Describe(r),-28} {VerdictText.Json(r.SgdVerdict)}");
+        sb.AppendLine($"       {LambdaText.Bounds(r)}");
         if (r.Spectrum.Count > 1)
             sb.AppendLine("       spectrum " + string.Join(", ", r.Spectrum.Select(e => e.StandardError > 0 ? $"{Numbers.Short(e.Exponent)} ± {Numbers.Tiny(e.StandardError)}" : Numbers.Short(e.Exponent))));
         sb.AppendLine($"  Wu–Ma–E sharpness a = {Numbers.Short(r.Sharpness)} {Against(r.Sharpness, r.SharpnessThreshold, "2/η")}, " +
@@ -47,7 +52,8 @@ public static class TextReport
     private static string PointText(double[] point, IReadOnlyList<string> names)
     {
         const int shown = 6;
-        var parts = names.Take(point.Length > shown + 2 ? shown : point.Length).Select((p, i) => $"{p} = {Numbers.Short(point[i])}");
+        var count = point.Length > shown + 2 ? shown : point.Length;
+        var parts = Enumerable.Range(0, count).Select(i => $"{(i < names.Count ? names[i] : $"θ[{i}]")} = {Numbers.Short(point[i])}");
         var more = point.Length > shown + 2 ? $", … ({point.Length} coordinates)" : "";
         return "x* = (" + string.Join(", ", parts) + more + ")";
     }
@@ -55,13 +61,6 @@ public static class TextReport
     /// <summary>"≤ 2/η = 13.3 (met)" or "> … (exceeded)": their necessary conditions for mean-square stability.</summary>
     private static string Against(double value, double threshold, string what) =>
         value <= threshold ? $"≤ {what} = {Numbers.Short(threshold)}" : $"> {what} = {Numbers.Short(threshold)} (their mean-square condition fails)";
-
-    private static string LambdaText(StabilityReport r) => r.LambdaMethod switch
-    {
-        LambdaMethod.Exact => $"{Numbers.Short(r.Lambda)} (exact)",
-        LambdaMethod.Certified => $"{(r.Lambda < 0 ? "≤ " : "≥ ")}{Numbers.Short(r.Lambda)} (certified)",
-        _ => $"{Numbers.Short(r.Lambda)} ± {Numbers.Tiny(r.LambdaStandardError)} (estimate, {r.Steps} steps)",
-    };
 
     private static string ListText(string[] items) =>
         items.Length <= 12 ? string.Join(", ", items) : string.Join(", ", items.Take(10)) + $", … ({items.Length} values)";

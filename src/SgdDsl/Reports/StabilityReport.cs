@@ -1,3 +1,5 @@
+using SgdDsl.Rendering;
+
 namespace SgdDsl;
 
 /// <summary>
@@ -9,6 +11,15 @@ public sealed class StabilityReport
 {
     /// <summary>The model's name (<see cref="ILossModel.Name"/>).</summary>
     public required string Model { get; init; }
+
+    /// <summary>The per-sample loss as a formula (<see cref="ILossModel.LossFormula"/>), for renderers.</summary>
+    public string LossFormula { get; init; } = "";
+
+    /// <summary>The names of θ's coordinates, in order (<see cref="ILossModel.ParameterNames"/>).</summary>
+    public IReadOnlyList<string> ParameterNames { get; init; } = [];
+
+    /// <summary>The names of a sample's columns, in order (<see cref="ILossModel.SampleNames"/>).</summary>
+    public IReadOnlyList<string> SampleNames { get; init; } = [];
 
     /// <summary>x*, the point analysed (a copy of the argument; never moved).</summary>
     public required double[] Minimum { get; init; }
@@ -54,20 +65,29 @@ public sealed class StabilityReport
 
     /// <summary>
     /// λ, the top Lyapunov exponent of the SGD linearization on N, per step (for reshuffling, per epoch divided
-    /// by the steps of an epoch). −∞ when products of batch maps annihilate N with positive probability, and when r = 0.
+    /// by the steps of an epoch): a closed form (exact) or a Monte Carlo estimate with <see cref="LambdaStandardError"/>,
+    /// never a bound, whatever <see cref="LambdaMethod"/> says. −∞ when products of batch maps annihilate N with positive
+    /// probability, and when r = 0.
     /// </summary>
     public required double Lambda { get; init; }
 
     /// <summary>Standard error of <see cref="Lambda"/>: 0 for <see cref="LambdaMethod.Exact"/>.</summary>
     public required double LambdaStandardError { get; init; }
 
-    /// <summary>Which path gave <see cref="Lambda"/>: exact, certified by bounds, or a Monte Carlo estimate.</summary>
+    /// <summary>Which path gave <see cref="Lambda"/>: exact, an estimate whose sign a bound certified, or a Monte Carlo estimate.</summary>
     public required LambdaMethod LambdaMethod { get; init; }
+
+    /// <summary>
+    /// The bound that certified the sign of λ (and so <see cref="SgdVerdict"/>) without Monte Carlo error: Upper
+    /// (½ log ρ(E[A⊗A]) &lt; 0, stable) or Lower ((1/r) E log|det A_ξ| &gt; 0, unstable); null unless
+    /// <see cref="LambdaMethod"/> is Certified.
+    /// </summary>
+    public CertifyingBound? CertifiedBy { get; init; }
 
     /// <summary>
     /// Stable if λ + z·SE &lt; −tol, Unstable if λ − z·SE &gt; tol, otherwise Inconclusive
     /// (z = <see cref="ConfidenceMultiplier"/>, tol = <see cref="StabilityOptions.ExponentTolerance"/>; SE = 0 when
-    /// exact). Also Stable when <see cref="MeanSquareExponent"/> is below −tol, which bounds λ from above.
+    /// exact); when <see cref="CertifiedBy"/> names a bound, that bound's sign.
     /// An Unstable verdict presumes the minimum is "regular" in the paper's sense (not checked).
     /// </summary>
     public required Verdict SgdVerdict { get; init; }
@@ -95,10 +115,16 @@ public sealed class StabilityReport
     /// SGD stability without Monte Carlo error. Null for reshuffling (steps are not independent) and when r is so
     /// large that the r²×r² operator is too costly.
     /// </summary>
-    public required double? MeanSquareExponent { get; init; }
+    public double? MeanSquareExponent => double.IsPositiveInfinity(LambdaBounds.Upper) ? null : LambdaBounds.Upper;
 
-    /// <summary>Remarks on degenerate cases, certifications and diagnostics, in plain sentences.</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
+    /// <summary>
+    /// What the analysis found beside the numbers (degenerate cases, how λ was obtained, diagnostics of the point,
+    /// regularity caveats), as typed facts; <see cref="Notes"/> and <see cref="Caveats"/> word them.
+    /// </summary>
+    public IReadOnlyList<StabilityFinding> Findings { get; init; } = [];
+
+    /// <summary>Remarks on degenerate cases, certifications and diagnostics, in plain sentences (the findings that are not caveats).</summary>
+    public IReadOnlyList<string> Notes => Findings.Where(f => f is not StabilityFinding.RegularityCaveat).Select(FindingText.Sentence).ToArray();
 
     /// <summary>
     /// (1/r) E log|det A_ξ| ≤ λ ≤ ½ log ρ(E[A⊗A]), computed without random products and reported on every path
@@ -109,7 +135,7 @@ public sealed class StabilityReport
     /// <summary>
     /// The largest Lyapunov exponents on N, descending, each ± its standard error (<see cref="StabilityOptions.SpectrumSize"/>
     /// of them, at most r): exact (SE 0) when the restricted Hessians commute, r = 1 or every step uses the same batch,
-    /// otherwise Benettin estimates. Empty when λ was certified or r = 0 and only the top exponent was asked for.
+    /// otherwise Benettin estimates. Empty when r = 0.
     /// </summary>
     public required IReadOnlyList<LyapunovExponentEstimate> Spectrum { get; init; }
 
@@ -141,5 +167,5 @@ public sealed class StabilityReport
     /// Where the paper's regularity conditions plausibly fail (singular batch maps, commuting restricted Hessians, a
     /// common invariant subspace) and what that means for the verdict, in plain sentences; empty when none was found.
     /// </summary>
-    public required IReadOnlyList<string> Caveats { get; init; }
+    public IReadOnlyList<string> Caveats => Findings.OfType<StabilityFinding.RegularityCaveat>().Select(FindingText.Sentence).ToArray();
 }

@@ -33,7 +33,8 @@ public class SimulateCliTests
         var (code, output, _) = CliRunner.Run("simulate", "--trials", "20", "--steps", "300");
         Assert.Equal(0, code);
         Assert.Contains("accumulated  20/20", output);
-        Assert.Contains("λ (analysis, exact)", output);
+        Assert.Contains("λ (analysis) = ", output);
+        Assert.Contains("(exact)", output);
     }
 
     [Fact]

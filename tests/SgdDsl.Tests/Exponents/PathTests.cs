@@ -87,17 +87,34 @@ public class PathTests
     [Theory]
     [InlineData(Math.PI / 3)]
     [InlineData(Math.PI / 6)]
-    public void Unit_vectors_are_certified_stable_and_their_singular_maps_carry_a_caveat(double phi)
+    public void Unit_vectors_are_certified_stable_yet_lambda_is_the_estimate_not_the_bound(double phi)
     {
         var data = TwoFeatureLinearModel.WithFeatures((1.0, 0.0), (Math.Cos(phi), Math.Sin(phi)));
         var report = Stability.Analyze(new TwoFeatureLinearModel(), data, [0.0, 0.0], Estimate with { AlwaysEstimate = false });
         Assert.Equal(LambdaMethod.Certified, report.LambdaMethod);
-        Assert.Equal(0.0, report.LambdaStandardError);
+        Assert.Equal(CertifyingBound.Upper, report.CertifiedBy);
         Assert.Equal(0.5 * Math.Log((1 + Math.Cos(phi) * Math.Cos(phi)) / 2), report.LambdaBounds.Upper, 1e-12);
-        Assert.Equal(report.LambdaBounds.Upper, report.Lambda);
         Assert.Equal(double.NegativeInfinity, report.LambdaBounds.Lower);
-        AssertBracketed(report, 0.5 * Math.Log(Math.Abs(Math.Cos(phi))), 0.0);
+        // λ = ½ log|cos φ| exactly (THEORY.md), well below the bound: the report carries the estimate, within 4 SE.
+        var exact = 0.5 * Math.Log(Math.Abs(Math.Cos(phi)));
+        Assert.NotEqual(report.LambdaBounds.Upper, report.Lambda);
+        Assert.True(report.LambdaStandardError > 0, "a certified λ is an estimate and carries its standard error");
+        Assert.True(Math.Abs(report.Lambda - exact) <= 4 * report.LambdaStandardError + 1e-9, $"λ̂ = {report.Lambda} ± {report.LambdaStandardError}, exact {exact}");
+        // The run starts at Steps/8 per chain and doubles until SE ≤ 1e-3 · max(1, |λ̂|), the documented target: the
+        // target holds at the end and failed at the previous check, half as many blocks ago.
+        static double Target(double lambda) => 1e-3 * Math.Max(1, Math.Abs(lambda));
+        Assert.True(report.LambdaStandardError <= Target(report.Lambda));
+        if (report.History.Count > 10)
+        {
+            var previous = report.History[report.History.Count / 2 - 1];
+            Assert.True(previous.StandardError > Target(previous.Lambda), $"the run could have stopped at {previous.StepsPerChain} steps per chain");
+        }
+        else
+            Assert.Equal(4L * 40_000 / 8, report.Steps);
+        AssertBracketed(report, report.Lambda, 0.0);
         Assert.Equal(Verdict.Stable, report.SgdVerdict);
+        Assert.Contains(report.Findings, f => f is StabilityFinding.SignCertified { Bound: CertifyingBound.Upper });
+        Assert.Contains(report.Findings, f => f is StabilityFinding.SingularBatchMap);
         Assert.Contains(report.Caveats, c => c.Contains("singular"));
     }
 

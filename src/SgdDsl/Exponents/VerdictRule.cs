@@ -1,4 +1,4 @@
-namespace SgdDsl.Reports;
+namespace SgdDsl.Exponents;
 
 /// <summary>Turns an exponent and its standard error into a <see cref="Verdict"/>.</summary>
 internal static class VerdictRule

@@ -17,9 +17,10 @@ public enum LambdaMethod
     Estimate,
 
     /// <summary>
-    /// The sign of λ is certified by bounds free of Monte Carlo error: ½ log ρ(E[A⊗A]) &lt; 0 (stable) or
-    /// (1/r) E log|det A_ξ| &gt; 0 (unstable). <see cref="StabilityReport.Lambda"/> then holds that bound (λ lies
-    /// between <see cref="StabilityReport.LambdaBounds"/>), with standard error 0.
+    /// The sign of λ is certified by a bound free of Monte Carlo error: ½ log ρ(E[A⊗A]) &lt; 0 (stable) or
+    /// (1/r) E log|det A_ξ| &gt; 0 (unstable), named by <see cref="StabilityReport.CertifiedBy"/>. λ itself is still the
+    /// Monte Carlo estimate with its standard error (run to <see cref="StabilityOptions.StandardErrorTarget"/>), inside
+    /// <see cref="StabilityReport.LambdaBounds"/>; never the bound.
     /// </summary>
     Certified,
 }
