@@ -22,6 +22,8 @@ internal static class CommandLineApp
             new MergeCommand(output).Command,
         };
         root.SetAction(parse => analyze.Run(parse));
+        var verbose = new Option<bool>("--verbose") { Description = "On an unexpected failure, print the stack trace too.", Recursive = true };
+        root.Options.Add(verbose);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0) return Usage(parse, error, string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message)));
@@ -43,6 +45,18 @@ internal static class CommandLineApp
             error.WriteLine(e.Message);
             error.WriteLine("Give a point on the minimum manifold with --at, or add --minimize to move to a nearby one first.");
             return ExitCodes.NotAMinimum;
+        }
+        catch (ArithmeticException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.NotFinite;
+        }
+        catch (Exception e)
+        {
+            // A bug or an unforeseen environment failure: one readable line, the stack only when asked for.
+            error.WriteLine($"error: unexpected failure ({e.GetType().Name}): {e.Message}");
+            error.WriteLine(parse.GetValue(verbose) ? e.ToString() : "Run again with --verbose for the stack trace, and please report it.");
+            return ExitCodes.Failure;
         }
     }
 

@@ -16,6 +16,12 @@ internal static class ExitCodes
 
     /// <summary>A data file (--data, --points, a sweep's JSONL) cannot be read: the message names the file and line.</summary>
     public const int DataError = 4;
+
+    /// <summary>
+    /// A quantity at the point is not finite in double precision (an overflow, a division by zero, an undefined
+    /// function value): the message names it. Never read as stability.
+    /// </summary>
+    public const int NotFinite = 5;
 }
 
 /// <summary>Bad command-line input, reported with the usage and exit code 2.</summary>

@@ -28,8 +28,15 @@ public static class Stability
     /// An option is out of range (η ≤ 0, B ∉ [1, N], …); the parameter is <paramref name="options"/> and the message
     /// names the property.
     /// </exception>
-    /// <exception cref="NotAMinimumException">L or ‖∇L‖ at the point exceeds its tolerance.</exception>
-    /// <exception cref="ArithmeticException">A per-sample Hessian at the point is not finite (the message names the sample).</exception>
+    /// <exception cref="NotAMinimumException">
+    /// L or ‖∇L‖ at the point exceeds its tolerance, or a per-sample Hessian has an eigenvalue below −cut (cut =
+    /// NormalSpaceTolerance × the largest curvature) while the residual scale √(2L) is below the cut: the point minimizes
+    /// not every ℓ_i (<see cref="NotAMinimumException.Sample"/> says which).
+    /// </exception>
+    /// <exception cref="ArithmeticException">
+    /// The loss, a per-sample output gradient, Hessian or curvature, or η times a curvature, is not finite at the point
+    /// (the message names the sample or quantity): an overflow is never read as stability.
+    /// </exception>
     public static StabilityReport Analyze(ILossModel model, Dataset data, double[] minimum, StabilityOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -40,8 +47,7 @@ public static class Stability
         options.Check(data.Count);
 
         var point = (double[])minimum.Clone();
-        var (loss, gradientNorm) = MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
-        var linearization = MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism);
+        var (linearization, loss, gradientNorm) = CheckAndLinearize(model, data, point, options);
         var hessians = linearization.Hessians;
         var r = linearization.Normal.Dimension;
         var settings = options.Lambda();
@@ -113,11 +119,28 @@ public static class Stability
         options ??= new StabilityOptions();
         ArgumentChecks.Problem(model, data, minimum, nameof(minimum));
         options.Check(data.Count);
-        var point = (double[])minimum.Clone();
-        MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
-        return new Linearization(
-            MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism),
-            options.LearningRate);
+        return new Linearization(CheckAndLinearize(model, data, (double[])minimum.Clone(), options).Linearization, options.LearningRate);
+    }
+
+    /// <summary>
+    /// The minimum check (L, ‖∇L‖; then every H_i positive semidefinite beyond the curvature cut) and the linearization,
+    /// and η·h finite for every curvature h, so no later stage meets an overflow it could mistake for stability.
+    /// </summary>
+    private static (MinimumLinearization Linearization, double Loss, double GradientNorm) CheckAndLinearize(
+        ILossModel model, Dataset data, double[] point, StabilityOptions options)
+    {
+        var (loss, gradientNorm) = MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
+        var linearization = MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism);
+        // Residuals of order √(2L) above the cut could explain a negative curvature (the test's loosened tolerances);
+        // below it, a per-sample eigenvalue under −cut proves the point is no minimum of that ℓ_i.
+        if (linearization.HasNegativeCurvature(options.NormalSpaceTolerance) && !linearization.ResidualAboveCut(loss, options.NormalSpaceTolerance))
+            throw new NotAMinimumException(loss, gradientNorm, options.LossTolerance, options.GradientTolerance, linearization.MostNegativeSample,
+                linearization.MostNegativeCurvature, options.NormalSpaceTolerance * linearization.LargestCurvature);
+        if (!double.IsFinite(options.LearningRate * linearization.LargestCurvature))
+            throw new ArithmeticException(
+                $"η·h overflows: η = {options.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} times the largest curvature " +
+                $"{linearization.LargestCurvature.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} is not finite in double precision.");
+        return (linearization, loss, gradientNorm);
     }
 
     /// <summary>

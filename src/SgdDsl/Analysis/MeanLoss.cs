@@ -59,11 +59,5 @@ internal sealed class MeanLoss
             hessian[k] /= data.Count;
     }
 
-    public static double Norm(ReadOnlySpan<double> v)
-    {
-        var sum = 0.0;
-        foreach (var x in v)
-            sum += x * x;
-        return Math.Sqrt(sum);
-    }
+    public static double Norm(ReadOnlySpan<double> v) => Numerics.EuclideanNorm.Of(v);
 }

@@ -1,4 +1,5 @@
 using SgdDsl.Linearizing;
+using SgdDsl.Numerics;
 
 namespace SgdDsl.Exponents;
 
@@ -192,7 +193,7 @@ internal static class LyapunovEstimator
                     v[a] -= scale * acc[a];
                     norm += v[a] * v[a];
                 }
-                growth = Math.Max(growth, Math.Sqrt(norm));
+                growth = Math.Max(growth, double.IsFinite(norm) ? Math.Sqrt(norm) : EuclideanNorm.Of(v));
             }
             Orthonormalize(logR, growth);
         }
@@ -212,10 +213,10 @@ internal static class LyapunovEstimator
                     for (var a = 0; a < v.Length; a++)
                         v[a] -= dot * u[a];
                 }
-                var norm = 0.0;
+                var squares = 0.0;
                 for (var a = 0; a < v.Length; a++)
-                    norm += v[a] * v[a];
-                norm = Math.Sqrt(norm);
+                    squares += v[a] * v[a];
+                var norm = double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v);
                 if (norm == 0.0 || (double.IsFinite(scale) && norm <= AnnihilationTolerance * scale))
                 {
                     alive = j;

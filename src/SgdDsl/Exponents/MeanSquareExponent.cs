@@ -61,6 +61,14 @@ internal static class MeanSquareExponent
         var r = hessians.Dimension;
         var n = hessians.Count;
 
+        // The operator is built divided by s = max(1, η·‖K‖)² (‖K‖: the largest entry of any K_i), so its entries
+        // stay finite however large η·h is; log ρ = log s + log ρ(op / s).
+        var largest = 0.0;
+        for (var i = 0; i < n; i++)
+            largest = Math.Max(largest, hessians.Dense(i).Max(Math.Abs));
+        var root = Math.Max(1.0, eta * largest);
+        var (e1, e2) = (eta / root, eta / root * (eta / root));
+
         // Row-major vectorization: X ↦ P X Q has matrix entries P[a,c]·Q[b,d] at ((a,b),(c,d)).
         var size = r * r;
         var op = new double[size, size];
@@ -68,21 +76,21 @@ internal static class MeanSquareExponent
         for (var i = 0; i < n; i++)
         {
             var k = hessians.Dense(i);
-            AddKronecker(op, k, k, eta * eta * alpha / n, r);
+            AddKronecker(op, k, k, e2 * alpha / n, r);
         }
-        AddKronecker(op, mean, mean, eta * eta * beta, r);
+        AddKronecker(op, mean, mean, e2 * beta, r);
         var identity = new double[size];
         for (var a = 0; a < r; a++)
             identity[a * r + a] = 1.0;
-        AddKronecker(op, identity, identity, 1.0, r);
-        AddKronecker(op, mean, identity, -eta, r);
-        AddKronecker(op, identity, mean, -eta, r);
+        AddKronecker(op, identity, identity, 1.0 / (root * root), r);
+        AddKronecker(op, mean, identity, -e1 / root, r);
+        AddKronecker(op, identity, mean, -e1 / root, r);
 
         var evd = Matrix<double>.Build.DenseOfArray(op).Evd(Symmetricity.Symmetric);
         var rho = 0.0;
         for (var j = 0; j < size; j++)
             rho = Math.Max(rho, Math.Abs(evd.EigenValues[j].Real));
-        return 0.5 * Math.Log(rho);
+        return Math.Log(root) + 0.5 * Math.Log(rho);
     }
 
     private static void AddKronecker(double[,] op, double[] p, double[] q, double weight, int r)

@@ -62,7 +62,7 @@ public abstract record StabilityFinding
     /// <param name="StepsPerEpoch">⌈N/B⌉.</param>
     public sealed record ReshufflingLeftover(int Leftover, int StepsPerEpoch) : StabilityFinding;
 
-    /// <summary>A per-sample Hessian has an eigenvalue below −cut: x* does not minimize every ℓ_i exactly.</summary>
+    /// <summary>A per-sample Hessian has an eigenvalue below −cut while residuals of order √(2L) above the cut could cause it.</summary>
     /// <param name="Eigenvalue">The most negative eigenvalue.</param>
     public sealed record NegativeCurvature(double Eigenvalue) : StabilityFinding;
 
@@ -70,6 +70,16 @@ public abstract record StabilityFinding
     /// <param name="ResidualScale">√(2L).</param>
     /// <param name="Cut">NormalSpaceTolerance × the largest per-sample curvature.</param>
     public sealed record ResidualAboveCut(double ResidualScale, double Cut) : StabilityFinding;
+
+    /// <summary>
+    /// Samples with nonzero curvature below the cut (relTol × the largest curvature): their directions are not in N. At a
+    /// step size suited to the largest curvature they change no exponent measurably, but a sample far larger than the
+    /// rest can push all the others there.
+    /// </summary>
+    /// <param name="Samples">How many samples.</param>
+    /// <param name="LargestCurvature">The largest of their curvatures.</param>
+    /// <param name="Cut">The cut.</param>
+    public sealed record CurvaturesBelowCut(int Samples, double LargestCurvature, double Cut) : StabilityFinding;
 
     /// <summary>Some batch map is singular on N (det A_ξ = 0): the paper's invertibility condition fails.</summary>
     public sealed record SingularBatchMap : RegularityCaveat;

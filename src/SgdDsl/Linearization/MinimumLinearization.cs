@@ -7,8 +7,15 @@ namespace SgdDsl.Linearizing;
 /// </summary>
 internal sealed class MinimumLinearization
 {
-    private MinimumLinearization(NormalSpace normal, RestrictedHessians hessians, double largestCurvature, double mostNegativeCurvature, double? largestResidual)
+    private readonly int droppedSamples;
+    private readonly double largestDropped;
+
+    private MinimumLinearization(NormalSpace normal, RestrictedHessians hessians, double largestCurvature, double mostNegativeCurvature, int mostNegativeSample, double? largestResidual,
+        int droppedSamples = 0, double largestDropped = 0.0)
     {
+        this.droppedSamples = droppedSamples;
+        this.largestDropped = largestDropped;
+        MostNegativeSample = mostNegativeSample;
         Normal = normal;
         Hessians = hessians;
         LargestCurvature = largestCurvature;
@@ -26,43 +33,57 @@ internal sealed class MinimumLinearization
     /// <summary>The smallest eigenvalue of any per-sample Hessian (≈ 0 or positive at an exact minimum; 0 on the squared-residual path).</summary>
     public double MostNegativeCurvature { get; }
 
+    /// <summary>The sample whose Hessian has <see cref="MostNegativeCurvature"/>.</summary>
+    public int MostNegativeSample { get; }
+
+    /// <summary>True when some per-sample Hessian has an eigenvalue below −relTol × <see cref="LargestCurvature"/>: x* minimizes not every ℓ_i.</summary>
+    public bool HasNegativeCurvature(double relTol) => MostNegativeCurvature < -relTol * LargestCurvature;
+
     /// <summary>max |f_i − y_i| on the squared-residual path (whose curvature term it neglects); null otherwise.</summary>
     public double? LargestResidual { get; }
 
     /// <summary>True when built from the squared-residual form.</summary>
     public bool FromSquaredResidual => LargestResidual is not null;
 
+    /// <summary>True when the residual scale √(2L) exceeds the cut relTol × the largest curvature.</summary>
+    public bool ResidualAboveCut(double loss, double relTol) => Math.Sqrt(2.0 * loss) > relTol * LargestCurvature;
+
     /// <summary>
     /// Signs that x* is not an exact minimum of every ℓ_i, so curvature of order the residuals may pose as normal
-    /// directions: a per-sample eigenvalue below −cut, or the residual scale √(2L) above the cut (cut = relTol × the
-    /// largest curvature).
+    /// directions: a per-sample eigenvalue below −cut (with residuals large enough to explain it; otherwise the facade
+    /// refuses the point), or the residual scale √(2L) above the cut (cut = relTol × the largest curvature); and samples
+    /// whose curvature fell below the cut.
     /// </summary>
     public IEnumerable<StabilityFinding> Findings(double loss, double relTol)
     {
         var cut = relTol * LargestCurvature;
-        if (MostNegativeCurvature < -cut)
+        if (HasNegativeCurvature(relTol))
             yield return new StabilityFinding.NegativeCurvature(MostNegativeCurvature);
-        else if (Math.Sqrt(2.0 * loss) > cut)
+        else if (ResidualAboveCut(loss, relTol))
             yield return new StabilityFinding.ResidualAboveCut(Math.Sqrt(2.0 * loss), cut);
+        if (droppedSamples > 0)
+            yield return new StabilityFinding.CurvaturesBelowCut(droppedSamples, largestDropped, cut);
     }
 
+    /// <exception cref="ArithmeticException">A per-sample output gradient, Hessian or curvature is not finite.</exception>
     public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism)
     {
         if (model.SquaredResidual is { } form)
         {
             var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism);
-            var largest = 0.0;
-            foreach (var factor in g.Factors)
-                largest = Math.Max(largest, factor.Sum(x => x * x));
+            var largest = g.Curvatures.Max();
             var cut = relTol * largest;
-            var kept = g.Factors.Where(f => f.Sum(x => x * x) > cut).ToList();
+            var kept = g.Factors.Where((_, i) => g.Curvatures[i] > cut).ToList();
+            // Nonzero curvatures below the cut: one huge sample can push every other one there.
+            var dropped = g.Curvatures.Where(h => h > 0 && h <= cut).ToArray();
             var span = NormalSpace.Span(g.Dimension, kept, relTol);
-            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, span, cut), largest, 0.0, g.LargestResidual);
+            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, span, cut), largest, 0.0, 0, g.LargestResidual,
+                dropped.Length, dropped.DefaultIfEmpty(0.0).Max());
         }
         var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism);
         var threshold = relTol * curvatures.LargestMagnitude;
         var normal = NormalSpace.Span(curvatures, threshold, relTol);
         var hessians = RestrictedHessians.Restrict(curvatures, normal, threshold);
-        return new MinimumLinearization(normal, hessians, curvatures.LargestMagnitude, curvatures.MostNegative, null);
+        return new MinimumLinearization(normal, hessians, curvatures.LargestMagnitude, curvatures.MostNegative, curvatures.MostNegativeSample, null);
     }
 }

@@ -9,8 +9,9 @@ namespace SgdDsl.Linearizing;
 /// </summary>
 internal sealed class SampleCurvatures
 {
-    private SampleCurvatures(int dimension, double[][] eigenvalues, double[][] eigenvectors, double largest, double mostNegative)
+    private SampleCurvatures(int dimension, double[][] eigenvalues, double[][] eigenvectors, double largest, double mostNegative, int mostNegativeSample)
     {
+        MostNegativeSample = mostNegativeSample;
         Dimension = dimension;
         Eigenvalues = eigenvalues;
         Eigenvectors = eigenvectors;
@@ -35,6 +36,9 @@ internal sealed class SampleCurvatures
 
     /// <summary>The smallest eigenvalue over all H_i; below −relTol·<see cref="LargestMagnitude"/> some H_i is not PSD.</summary>
     public double MostNegative { get; }
+
+    /// <summary>The sample whose Hessian has <see cref="MostNegative"/>.</summary>
+    public int MostNegativeSample { get; }
 
     public static SampleCurvatures Compute(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism)
     {
@@ -65,6 +69,11 @@ internal sealed class SampleCurvatures
                 max = Math.Max(max, Math.Abs(h));
                 min = Math.Min(min, h);
             }
+            if (!double.IsFinite(max))
+            {
+                largest[i] = double.NaN;
+                return hessian;
+            }
             var values = new List<double>();
             var vectors = new List<double>();
             for (var j = 0; j < d; j++)
@@ -84,7 +93,8 @@ internal sealed class SampleCurvatures
         }, _ => { });
         var bad = Array.FindIndex(largest, double.IsNaN);
         if (bad >= 0)
-            throw new ArithmeticException($"The Hessian of sample {bad} at the point is not finite.");
-        return new SampleCurvatures(d, eigenvalues, eigenvectors, largest.Max(), smallest.Min());
+            throw new ArithmeticException($"Sample {bad}: its Hessian at the point, or an eigenvalue of it, is not finite (an overflow or an undefined value).");
+        var worst = Array.IndexOf(smallest, smallest.Min());
+        return new SampleCurvatures(d, eigenvalues, eigenvectors, largest.Max(), smallest[worst], worst);
     }
 }

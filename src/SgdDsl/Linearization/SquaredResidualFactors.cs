@@ -6,10 +6,11 @@ namespace SgdDsl.Linearizing;
 /// </summary>
 internal sealed class SquaredResidualFactors
 {
-    private SquaredResidualFactors(int dimension, double[][] factors, double largestResidual)
+    private SquaredResidualFactors(int dimension, double[][] factors, double[] curvatures, double largestResidual)
     {
         Dimension = dimension;
         Factors = factors;
+        Curvatures = curvatures;
         LargestResidual = largestResidual;
     }
 
@@ -18,6 +19,9 @@ internal sealed class SquaredResidualFactors
 
     /// <summary>g_i (length d) for each sample.</summary>
     public double[][] Factors { get; }
+
+    /// <summary>h_i = ‖g_i‖², the single nonzero eigenvalue of H_i; finite for every sample.</summary>
+    public double[] Curvatures { get; }
 
     /// <summary>max_i |f_i − y_i|: the residual whose curvature term the form neglects.</summary>
     public double LargestResidual { get; }
@@ -39,11 +43,18 @@ internal sealed class SquaredResidualFactors
             factors[i] = g;
             residuals[i] = Math.Abs(f - sample[form.TargetIndex]);
         });
+        var curvatures = new double[n];
         for (var i = 0; i < n; i++)
         {
-            if (!factors[i].All(double.IsFinite))
-                throw new ArithmeticException($"The output gradient of sample {i} at the point is not finite.");
+            if (!factors[i].All(double.IsFinite) || !double.IsFinite(residuals[i]))
+                throw new ArithmeticException($"Sample {i}: the output or its gradient at the point is not finite (an overflow or an undefined value in f).");
+            curvatures[i] = factors[i].Sum(x => x * x);
+            // h_i = ‖g_i‖² is the one curvature of sample i; ∞ would read as "no direction survives the relative cut".
+            if (!double.IsFinite(curvatures[i]))
+                throw new ArithmeticException(
+                    $"Sample {i}: its curvature ‖√(2c)∇f_i‖² overflows double precision at the point (largest gradient entry {factors[i].Max(Math.Abs):G3}), " +
+                    "so the linearization cannot be represented. Rescale the parameters or the data.");
         }
-        return new SquaredResidualFactors(d, factors, residuals.Max());
+        return new SquaredResidualFactors(d, factors, curvatures, residuals.Max());
     }
 }

@@ -33,6 +33,8 @@ public static class FindingText
             $"A per-sample Hessian has eigenvalue {Numbers.Exact(n.Eigenvalue)} < 0, so x* does not minimize every ℓ_i exactly; curvature of order the residuals may pose as normal directions. Polish the point with Stability.Minimize.",
         ResidualAboveCut r =>
             $"The residual scale √(2L) = {Numbers.Exact(r.ResidualScale)} exceeds the curvature cut {Numbers.Exact(r.Cut)}: residual curvature may pose as normal directions. Polish the point with Stability.Minimize.",
+        CurvaturesBelowCut c =>
+            $"{c.Samples} sample(s) have curvature below the cut {G(c.Cut)} (the largest of them {G(c.LargestCurvature)}), so their directions are not in N: the data's curvatures span more than 1/NormalSpaceTolerance. Rescale the data if those samples matter.",
         SingularBatchMap =>
             "Some batch map A_ξ is singular on N (det A_ξ = 0): λ may be −∞ (it is when products annihilate N), and the paper's invertibility condition fails.",
         CommutingHessians c =>
