@@ -28,11 +28,17 @@ public class PackageConsumerTests(PackedSolution packed) : IClassFixture<PackedS
     public void A_project_referencing_only_the_package_gets_generated_derivatives()
     {
         var consumer = packed.Folder("consumer");
+        // A packages folder of its own, so that no other test run's clean-up can take the package away mid-build;
+        // everything else comes from the machine's folder, without a download.
+        var packages = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packed.Folder("packages") };
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <configuration>
               <packageSources>
                 <add key="local" value="{packed.Feed}" />
               </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{PackedSolution.MachinePackages}" />
+              </fallbackPackageFolders>
             </configuration>
             """);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
@@ -65,7 +71,7 @@ public class PackageConsumerTests(PackedSolution packed) : IClassFixture<PackedS
             }
             """);
 
-        var output = PackedSolution.Run("dotnet", "run -c Release", consumer).Trim().Split(' ').Select(double.Parse).ToArray();
+        var output = PackedSolution.Run("dotnet", "run -c Release", consumer, packages).Trim().Split(' ').Select(double.Parse).ToArray();
         // r = a·b·x − y = 1.34; ℓ = r²/2, ∂ℓ/∂a = b·x·r, ∂ℓ/∂b = a·x·r; rounding of a few products only.
         var r = 1.3 * 0.9 * 2.0 - 1.0;
         Assert.Equal(0.5 * r * r, output[0], 1e-12);

@@ -24,16 +24,14 @@ public sealed class PackedSolution : IDisposable
     /// <summary>A new empty folder beside the feed, deleted with it.</summary>
     public string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
 
-    public void Dispose()
-    {
-        _root.Delete(recursive: true);
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var stale in Directory.Exists(Path.Combine(packages, "sgddsl")) ? Directory.GetDirectories(Path.Combine(packages, "sgddsl"), "0.1.0-test*") : [])
-            Directory.Delete(stale, recursive: true);
-    }
+    /// <summary>The machine's NuGet global packages folder, where the solution's own restore put every dependency.</summary>
+    public static string MachinePackages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    public void Dispose() => _root.Delete(recursive: true);
 
     /// <summary>Runs a process to the end and returns its standard output; a non-zero exit fails the test with both streams.</summary>
-    public static string Run(string file, string arguments, string directory)
+    public static string Run(string file, string arguments, string directory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -44,6 +42,8 @@ public sealed class PackedSolution : IDisposable
         // The test host's MSBuild variables would steer the child build into the host's SDK context.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "MSBUILD_EXE_PATH").ToList())
             start.Environment.Remove(key);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
