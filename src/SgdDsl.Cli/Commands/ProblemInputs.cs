@@ -5,17 +5,23 @@ using SgdDsl.Rendering;
 
 namespace SgdDsl.Cli.Commands;
 
-/// <summary>The model, data and point a command works on, with the sampling, seed and thread count.</summary>
+/// <summary>
+/// The model, data and point a command works on, with the sampling, seed and thread count. The point is null only
+/// when the command does not need one and neither --at nor a built-in minimum gives one.
+/// </summary>
 internal sealed record Problem(ILossModel Model, Dataset Data, double[]? Point, BatchSampling Sampling, int Seed, int Threads);
 
 /// <summary>
-/// The flags simulate and sweep share with analyze, spelled and checked the same way:
+/// The flags analyze, simulate and sweep share, spelled and checked the same way:
 /// --model/--loss/--params, --at, --data, --seed, --sampling, --threads. Bad data files exit 4.
 /// </summary>
-internal sealed class ProblemInputs
+/// <param name="needsPoint">Whether the command needs a point (analyze, simulate): then a --loss model needs --at.</param>
+internal sealed class ProblemInputs(bool needsPoint)
 {
+    private readonly bool _needsPoint = needsPoint;
+
     public readonly Option<string> ModelName = new("--model") { Description = "A compiled model (see 'models').", DefaultValueFactory = _ => BuiltInModels.Default.Model.Name };
-    public readonly Option<string?> Loss = new("--loss") { Description = "A loss typed as a formula instead of a compiled model, e.g. \"0.5*(a*b*x - y)^2\" (needs --params and --data)." };
+    public readonly Option<string?> Loss = new("--loss") { Description = "A loss typed as a formula instead of a compiled model, e.g. \"0.5*(a*b*x - y)^2\" (needs --params" + (needsPoint ? ", --data and --at)." : " and --data).") };
     public readonly Option<string?> Params = new("--params") { Description = "With --loss: the trained parameters, comma-separated; the other names are data columns." };
     public readonly Option<string?> At = new("--at") { Description = "The minimum x*, comma-separated in parameter order (default: the model's built-in minimum)." };
     public readonly Option<FileInfo?> Data = new("--data") { Description = "CSV file with a header naming the model's data columns (default: the built-in data)." };
@@ -25,7 +31,7 @@ internal sealed class ProblemInputs
 
     public IEnumerable<Option> All => [ModelName, Loss, Params, At, Data, Seed, Sampling, Threads];
 
-    /// <summary>Reads the flags; the point is null when neither --at nor a built-in minimum gives one.</summary>
+    /// <summary>Reads the flags; the point is null when neither --at nor a built-in minimum gives one and the command does not need one.</summary>
     public Problem Resolve(ParseResult parse)
     {
         var choice = ModelChoice.Resolve(parse.GetValue(ModelName)!, parse.GetValue(Loss), parse.GetValue(Params));
@@ -35,6 +41,8 @@ internal sealed class ProblemInputs
             : Dataset.FromRows(choice.Data ?? throw new UsageException($"--data: a model given by --loss has no built-in data; give a CSV file with the columns {string.Join(", ", model.SampleNames)}."));
         var at = parse.GetValue(At);
         var point = at is not null ? ParsePoint("--at", at, model) : (double[]?)choice.Minimum?.Clone();
+        if (point is null && _needsPoint)
+            throw new UsageException($"--at: a model given by --loss has no built-in minimum; give one for {string.Join(", ", model.ParameterNames)}.");
         if (!SamplingNames.TryParse(parse.GetValue(Sampling)!, out var sampling))
             throw new UsageException($"--sampling: '{parse.GetValue(Sampling)}' is not one of {string.Join(", ", SamplingNames.Names)}.");
         var threads = parse.GetValue(Threads) ?? -1;
@@ -67,13 +75,5 @@ internal sealed class ProblemInputs
                 throw new UsageException($"{flag}: value {i + 1} ('{parts[i]}', parameter {model.ParameterNames[i]}) is not a finite number.");
         }
         return point;
-    }
-
-    public static void CheckStep(double eta, int batch, Dataset data)
-    {
-        if (!(eta > 0) || !double.IsFinite(eta))
-            throw new UsageException($"--eta: the learning rate must be positive and finite, not {eta.ToString(CultureInfo.InvariantCulture)}.");
-        if (batch < 1 || batch > data.Count)
-            throw new UsageException($"--batch: the batch size must be between 1 and N = {data.Count}, not {batch}.");
     }
 }

@@ -7,9 +7,8 @@ namespace SgdDsl.Cli.Commands;
 /// <summary><c>sgd-stability simulate</c>: run the real SGD near x* and set the fraction that accumulates and the fitted rate beside λ.</summary>
 internal sealed class SimulateCommand
 {
-    private readonly ProblemInputs _inputs = new();
-    private readonly Option<double> _eta = new("--eta") { Description = "Learning rate η > 0.", DefaultValueFactory = _ => AnalyzeCommand.DefaultLearningRate };
-    private readonly Option<int> _batch = new("--batch") { Description = "Batch size B, 1 ≤ B ≤ N.", DefaultValueFactory = _ => AnalyzeCommand.DefaultBatchSize };
+    private readonly ProblemInputs _inputs = new(needsPoint: true);
+    private readonly StepInputs _step = new();
     private readonly Option<int> _trials = new("--trials") { Description = "Independent trials (random start directions in N).", DefaultValueFactory = _ => new SimulationOptions().Trials };
     private readonly Option<int> _steps = new("--steps") { Description = "SGD steps per trial.", DefaultValueFactory = _ => new SimulationOptions().Steps };
     private readonly Option<double> _delta = new("--delta") { Description = "δ, the distance of each start from x* (Euclidean).", DefaultValueFactory = _ => new SimulationOptions().Displacement };
@@ -26,8 +25,8 @@ internal sealed class SimulateCommand
         Command = new Command("simulate",
             "Run nonlinear SGD from x* + δu for random unit directions u in the normal space: the fraction that accumulates at x* (Wilson 95% interval) and the growth rate of the distance to the manifold, beside λ.\n\n" +
             "Example:\n  sgd-stability simulate --model ProductModel --at 0.8,1.25 --eta 0.15 --batch 1 --trials 200 --steps 1000");
-        foreach (var option in _inputs.All) Command.Options.Add(option);
-        foreach (Option option in new Option[] { _eta, _batch, _trials, _steps, _delta, _radius, _minimize, _json, _plot, _quiet }) Command.Options.Add(option);
+        foreach (var option in _inputs.All.Concat(_step.All)) Command.Options.Add(option);
+        foreach (Option option in new Option[] { _trials, _steps, _delta, _radius, _minimize, _json, _plot, _quiet }) Command.Options.Add(option);
         Command.SetAction(Run);
     }
 
@@ -36,9 +35,8 @@ internal sealed class SimulateCommand
     private int Run(ParseResult parse)
     {
         var problem = _inputs.Resolve(parse);
-        var point = problem.Point ?? throw new UsageException($"--at: a model given by --loss has no built-in minimum; give one for {string.Join(", ", problem.Model.ParameterNames)}.");
-        var (eta, batch) = (parse.GetValue(_eta), parse.GetValue(_batch));
-        ProblemInputs.CheckStep(eta, batch, problem.Data);
+        var point = problem.Point!;
+        var (eta, batch) = _step.Resolve(parse, problem.Data);
         var options = new SimulationOptions
         {
             LearningRate = eta,

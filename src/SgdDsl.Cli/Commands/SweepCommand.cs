@@ -11,7 +11,7 @@ namespace SgdDsl.Cli.Commands;
 /// </summary>
 internal sealed class SweepCommand
 {
-    private readonly ProblemInputs _inputs = new();
+    private readonly ProblemInputs _inputs = new(needsPoint: false);
     private readonly Option<string> _eta = new("--eta") { Description = "Learning rates: 0.15, 0.1,0.2, start:end:count (linear, ends included) or log:start:end:count.", DefaultValueFactory = _ => "0.15" };
     private readonly Option<string> _batch = new("--batch") { Description = "Batch sizes: a list like 1,2,4,N (N = all samples).", DefaultValueFactory = _ => "1" };
     private readonly Option<string[]> _path = new("--path") { Description = "A parameter's range, NAME=start:end:count (or log:…, or a list); repeat for a product grid.", AllowMultipleArgumentsPerToken = false };
@@ -21,7 +21,7 @@ internal sealed class SweepCommand
     private readonly Option<FileInfo?> _plot = new("--plot") { Description = "With --out: also draw the rows (μ and λ against η, or the stability map) to this .png or .svg file." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Keep the rows already in --out and compute only the missing points." };
     private readonly Option<string?> _shard = new("--shard") { Description = "i/n: compute only the points whose grid index is i mod n (0 ≤ i < n), for job arrays." };
-    private readonly Option<long?> _maxSteps = new("--max-steps") { Description = "Most Monte Carlo steps per point while a λ estimate is undecided (as analyze)." };
+    private readonly MonteCarloBudget _budget = new("Most Monte Carlo steps per point while a λ estimate is undecided (as analyze).");
     private readonly Option<bool> _json = new("--json") { Description = "With --out: print a JSON summary; without --out the rows go to stdout anyway." };
     private readonly Option<bool> _quiet = new("--quiet") { Description = "No progress bar and no summary." };
     private readonly TextWriter _output;
@@ -34,7 +34,7 @@ internal sealed class SweepCommand
             "Analyse μ and λ over a grid: positions on the minimum manifold (each start brought there by Minimize) × learning rates × batch sizes; one JSON line per point.\n\n" +
             "Example:\n  sgd-stability sweep --path \"a=0.5:2:40\" --fix \"b=1/a\" --eta log:0.01:0.5:20 --batch 1,N --out sweep.jsonl");
         foreach (var option in _inputs.All) Command.Options.Add(option);
-        foreach (Option option in new Option[] { _eta, _batch, _path, _fix, _points, _out, _plot, _resume, _shard, _maxSteps, _json, _quiet }) Command.Options.Add(option);
+        foreach (Option option in new Option[] { _eta, _batch, _path, _fix, _points, _out, _plot, _resume, _shard, _budget.MaxSteps, _json, _quiet }) Command.Options.Add(option);
         Command.SetAction(Run);
     }
 
@@ -57,8 +57,7 @@ internal sealed class SweepCommand
         var positions = pointsFile is not null ? PointsFile.Read(pointsFile, problem.Model, problem.Point)
             : paths.Length > 0 ? ManifoldPath.Starts(problem.Model, problem.Point, paths, fixes)
             : [new StartPoint(problem.Point ?? throw new UsageException("--at: give a start point (or --path/--points)."), [])];
-        var maxSteps = parse.GetValue(_maxSteps);
-        if (maxSteps is < 0) throw new UsageException($"--max-steps: the budget must be ≥ 0, not {maxSteps}.");
+        var maxSteps = _budget.Resolve(parse);
 
         var grid = new SweepGrid(problem.Model.Name, positions, etas, batches, problem.Sampling, problem.Seed);
         var outFile = parse.GetValue(_out);

@@ -79,6 +79,31 @@ public class CliTests
         Assert.Contains("Usage:", error);
     }
 
+    /// <summary>A bad value of a flag with one rule in several commands, and those commands.</summary>
+    public static TheoryData<string, string, string[]> SharedFlags => new()
+    {
+        { "--eta", "-1", ["analyze", "simulate"] },
+        { "--batch", "3", ["analyze", "simulate"] },
+        { "--max-steps", "-1", ["analyze", "sweep"] },
+        { "--threads", "0", ["analyze", "simulate", "sweep"] },
+        { "--sampling", "sometimes", ["analyze", "simulate", "sweep"] },
+        { "--at", "1,x", ["analyze", "simulate", "sweep"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SharedFlags))]
+    public void A_flag_several_commands_take_is_checked_alike_in_each(string flag, string value, string[] commands)
+    {
+        var messages = commands.Select(command =>
+        {
+            var (code, _, error) = CliRunner.Run(command, flag, value);
+            Assert.Equal(2, code);
+            return error.Split('\n')[0];
+        }).ToList();
+        Assert.StartsWith($"error: {flag}: ", messages[0]);
+        Assert.All(messages, m => Assert.Equal(messages[0], m));
+    }
+
     [Fact]
     public void A_point_off_the_manifold_exits_3_with_loss_and_gradient_norm()
     {

@@ -47,4 +47,24 @@ public class FormulaCliTests
         Assert.Contains("--data", error);
         Assert.Contains("x, y", error);
     }
+
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("simulate")]
+    public void A_formula_without_a_point_asks_for_one_with_at(string command)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sgddsl-formula-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "x,y\n0.9,0.9\n2.5,2.5\n");
+        try
+        {
+            var (code, output, error) = CliRunner.Run(command, "--loss", "0.5*(a*b*x - y)^2", "--params", "a,b", "--data", path);
+            Assert.Equal(2, code);
+            Assert.Empty(output);
+            Assert.StartsWith("error: --at: a model given by --loss has no built-in minimum; give one for a, b.", error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

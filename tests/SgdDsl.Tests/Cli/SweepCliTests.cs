@@ -142,6 +142,22 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Fact]
+    public void Points_without_a_minimum_keep_their_status_and_are_counted_as_failed()
+    {
+        System.IO.File.WriteAllLines(File("data.csv"), ["x,y", "0.9,0.9", "2.5,2.5"]);
+        // A constant 0.1 added to the product loss: Minimize reaches a·b = 1, but L = 0.1 there, so no point is a global minimum.
+        var (code, output, _) = CliRunner.Run("sweep", "--loss", "0.5*(a*b*x - y)^2 + 0.1", "--params", "a,b", "--data", File("data.csv"),
+            "--at", "1,1", "--eta", "0.1,0.2", "--out", File("none.jsonl"), "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("failed").GetInt32());
+        Assert.All(Rows(File("none.jsonl")), l => Assert.Equal("not-a-minimum", JsonDocument.Parse(l).RootElement.GetProperty("status").GetString()));
+
+        (code, output, _) = CliRunner.Run("sweep", "--at", "1,1", "--eta", "0.1,0.2", "--out", File("ok.jsonl"), "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("failed").GetInt32());
+    }
+
+    [Fact]
     public void An_existing_out_file_needs_resume()
     {
         System.IO.File.WriteAllText(File("x.jsonl"), "{\"index\":0,\"key\":\"k\"}\n");

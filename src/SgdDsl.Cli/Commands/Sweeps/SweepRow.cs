@@ -4,47 +4,51 @@ using SgdDsl.Rendering;
 
 namespace SgdDsl.Cli.Commands.Sweeps;
 
+/// <summary>How a grid point ended, as its row's "status" says: "ok", "not-a-minimum" or "failed".</summary>
+internal enum PointStatus { Ok, NotAMinimum, Failed }
+
+/// <summary>A computed grid point: how it ended and its JSON line.</summary>
+internal readonly record struct PointOutcome(PointStatus Status, string Row);
+
 /// <summary>
 /// One JSON line per grid point (the README lists the keys). Rows hold no timestamps or timings, so a point gives the
 /// same line however and wherever it was computed, and shards merge to the rows of an unsharded sweep.
 /// </summary>
 internal static class SweepRow
 {
-    public static string Ok(GridPoint g, StabilityReport r, double moved) => Write(g, w =>
+    public static PointOutcome Ok(GridPoint g, StabilityReport r, double moved) => Write(g, PointStatus.Ok, w =>
     {
-        w.WriteString("status", "ok");
-        Numbers(w, "point", r.Minimum);
-        Number(w, "moved", moved);
-        Number(w, "loss", r.Loss);
-        Number(w, "gradientNorm", r.GradientNorm);
+        JsonNumbers.WriteArray(w, "point", r.Minimum);
+        JsonNumbers.Write(w, "moved", moved);
+        JsonNumbers.Write(w, "loss", r.Loss);
+        JsonNumbers.Write(w, "gradientNorm", r.GradientNorm);
         w.WriteNumber("normalDimension", r.NormalDimension);
         w.WriteNumber("sampleCount", r.SampleCount);
-        Number(w, "mu", r.Mu);
+        JsonNumbers.Write(w, "mu", r.Mu);
         w.WriteString("gdVerdict", VerdictText.Json(r.GdVerdict));
-        Number(w, "lambda", r.Lambda);
-        Number(w, "lambdaStdErr", r.LambdaStandardError);
+        JsonNumbers.Write(w, "lambda", r.Lambda);
+        JsonNumbers.Write(w, "lambdaStdErr", r.LambdaStandardError);
         w.WriteString("lambdaMethod", JsonReport.MethodName(r.LambdaMethod));
         w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
-        Number(w, "lambdaLower", r.LambdaBounds.Lower);
-        Number(w, "lambdaUpper", r.LambdaBounds.Upper);
-        Number(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
-        Number(w, "sharpness", r.Sharpness);
-        Number(w, "nonUniformity", r.NonUniformity);
-        Number(w, "sharpnessThreshold", r.SharpnessThreshold);
-        Number(w, "nonUniformityThreshold", r.NonUniformityThreshold);
+        JsonNumbers.Write(w, "lambdaLower", r.LambdaBounds.Lower);
+        JsonNumbers.Write(w, "lambdaUpper", r.LambdaBounds.Upper);
+        JsonNumbers.Write(w, "lambdaLowerStdErr", r.LambdaBounds.LowerStandardError);
+        JsonNumbers.Write(w, "sharpness", r.Sharpness);
+        JsonNumbers.Write(w, "nonUniformity", r.NonUniformity);
+        JsonNumbers.Write(w, "sharpnessThreshold", r.SharpnessThreshold);
+        JsonNumbers.Write(w, "nonUniformityThreshold", r.NonUniformityThreshold);
         w.WriteNumber("steps", r.Steps);
         w.WriteNumber("caveats", r.Caveats.Count);
     });
 
-    /// <summary>A point where no minimum was found or the analysis failed: status "not-a-minimum" or "failed" and a message.</summary>
-    public static string Failed(GridPoint g, string status, string message, double[]? point) => Write(g, w =>
+    /// <summary>A point where no minimum was found or the analysis failed (<paramref name="status"/>), with a message.</summary>
+    public static PointOutcome Failed(GridPoint g, PointStatus status, string message, double[]? point) => Write(g, status, w =>
     {
-        w.WriteString("status", status);
-        if (point is not null) Numbers(w, "point", point);
+        if (point is not null) JsonNumbers.WriteArray(w, "point", point);
         w.WriteString("message", message);
     });
 
-    private static string Write(GridPoint g, Action<Utf8JsonWriter> body)
+    private static PointOutcome Write(GridPoint g, PointStatus status, Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -54,32 +58,15 @@ internal static class SweepRow
             w.WriteString("key", g.Key);
             w.WriteNumber("position", g.PositionIndex);
             w.WriteStartObject("at");
-            foreach (var (name, value) in g.Position.Labels) Number(w, name, value);
+            foreach (var (name, value) in g.Position.Labels) JsonNumbers.Write(w, name, value);
             w.WriteEndObject();
-            Numbers(w, "start", g.Position.Start);
-            Number(w, "eta", g.LearningRate);
+            JsonNumbers.WriteArray(w, "start", g.Position.Start);
+            JsonNumbers.Write(w, "eta", g.LearningRate);
             w.WriteNumber("batchSize", g.BatchSize);
+            w.WriteString("status", status switch { PointStatus.Ok => "ok", PointStatus.NotAMinimum => "not-a-minimum", _ => "failed" });
             body(w);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Number(Utf8JsonWriter w, string key, double x)
-    {
-        w.WritePropertyName(key);
-        if (double.IsFinite(x)) w.WriteNumberValue(x);
-        else w.WriteStringValue(double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
-    }
-
-    private static void Numbers(Utf8JsonWriter w, string key, IEnumerable<double> xs)
-    {
-        w.WriteStartArray(key);
-        foreach (var x in xs)
-        {
-            if (double.IsFinite(x)) w.WriteNumberValue(x);
-            else w.WriteStringValue(double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
-        }
-        w.WriteEndArray();
+        return new PointOutcome(status, Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

@@ -19,11 +19,11 @@ internal sealed class SweepRunner(ILossModel model, Dataset data, BatchSampling 
         Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
         {
             var g = grid[pending[k]];
-            var row = Compute(g, minima.GetOrAdd(g.PositionIndex, _ => new Lazy<MinimizeResult?>(() => Minimize(g.Position.Start))).Value);
-            if (!row.Contains("\"status\":\"ok\"")) Interlocked.Increment(ref failures);
+            var outcome = Compute(g, minima.GetOrAdd(g.PositionIndex, _ => new Lazy<MinimizeResult?>(() => Minimize(g.Position.Start))).Value);
+            if (outcome.Status != PointStatus.Ok) Interlocked.Increment(ref failures);
             lock (gate)
             {
-                done[k] = row;
+                done[k] = outcome.Row;
                 while (next < done.Length && done[next] is { } ready)
                 {
                     write(ready);
@@ -47,10 +47,10 @@ internal sealed class SweepRunner(ILossModel model, Dataset data, BatchSampling 
         }
     }
 
-    private string Compute(GridPoint g, MinimizeResult? minimum)
+    private PointOutcome Compute(GridPoint g, MinimizeResult? minimum)
     {
         if (minimum is null)
-            return SweepRow.Failed(g, "failed", "Minimize met a non-finite loss or derivative.", null);
+            return SweepRow.Failed(g, PointStatus.Failed, "Minimize met a non-finite loss or derivative.", null);
         var options = new StabilityOptions
         {
             LearningRate = g.LearningRate,
@@ -67,11 +67,11 @@ internal sealed class SweepRunner(ILossModel model, Dataset data, BatchSampling 
         }
         catch (NotAMinimumException e)
         {
-            return SweepRow.Failed(g, "not-a-minimum", e.Message, minimum.Point);
+            return SweepRow.Failed(g, PointStatus.NotAMinimum, e.Message, minimum.Point);
         }
         catch (ArithmeticException e)
         {
-            return SweepRow.Failed(g, "failed", e.Message, minimum.Point);
+            return SweepRow.Failed(g, PointStatus.Failed, e.Message, minimum.Point);
         }
     }
 }
