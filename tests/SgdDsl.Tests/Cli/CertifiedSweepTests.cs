@@ -49,8 +49,11 @@ public sealed class CertifiedSweepTests : IDisposable
             if (certifiable)
             {
                 Assert.Equal(upper < 0 ? "stable" : "unstable", row.GetProperty("sgdVerdict").GetString());
+                Assert.Equal(upper < 0 ? "upper" : "lower", row.GetProperty("certifiedBy").GetString());
                 Assert.True(se > 0);
             }
+            else
+                Assert.Equal(JsonValueKind.Null, row.GetProperty("certifiedBy").ValueKind);
         }
 
         // η = 1: A_i are projections and λ = ½ log cos 60° = −0.34657 exactly (THEORY.md).

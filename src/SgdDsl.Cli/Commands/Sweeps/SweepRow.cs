@@ -29,6 +29,7 @@ internal static class SweepRow
         JsonNumbers.Write(w, "lambda", r.Lambda);
         JsonNumbers.Write(w, "lambdaStdErr", r.LambdaStandardError);
         w.WriteString("lambdaMethod", JsonReport.MethodName(r.LambdaMethod));
+        JsonReport.WriteCertifiedBy(w, r.CertifiedBy);
         w.WriteString("sgdVerdict", VerdictText.Json(r.SgdVerdict));
         JsonNumbers.Write(w, "lambdaLower", r.LambdaBounds.Lower);
         JsonNumbers.Write(w, "lambdaUpper", r.LambdaBounds.Upper);
