@@ -13,6 +13,8 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|Math.Floor|](a - x);", "Math.Floor")]
+    [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|double.Exp2|](a - x);", "double.Exp2")]
+    [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => Math.Cosh([|Math.Truncate|](a) - x);", "Math.Truncate")]
     [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => a [|%|] x;", "%")]
     [InlineData("SGD0001", Header, "[Loss] static double Loss([Param] double a, double x) => [|a > x ? a : x|];", "a > x ? a : x")]
     [InlineData("SGD0001", Header, "static double Field = 2; [Loss] static double Loss([Param] double a) => a * [|Field|];", "Field")]
@@ -56,6 +58,8 @@ public class DiagnosticTests
         var message = Assert.Single(GeneratorHarness.Run(source).Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("Sigmoid", message);
         Assert.Contains("Math.Exp", message);
+        foreach (var name in new[] { "Cosh", "Sinh", "Asinh", "Acosh", "Atanh", "Asin", "Acos", "Log10", "Log2", "Cbrt" })
+            Assert.Contains("/" + name, message);
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public class GeneratedCodeTests
         "Exp(a) * Log(2 + b * b) + Sqrt(1 + a * a) + Pow(b, 2) + Sin(a) + Cos(b) + Tan(0.1 * b) + Atan(a)",
         "Math.Log(1 + a * a, 2.0) + 1 / 2 * a + Scale * b + (double)(3 / 2) * a * b",
         "-(a - x) * -(b + y) + +a",
+        "Math.Cosh(a * x) + Math.Sinh(b) * a + Math.Asinh(a * b - y) + Math.Acosh(1 + a * a + x * x)",
+        "Math.Atanh(0.5 * Math.Tanh(a * x)) + Math.Asin(0.5 * b) * a + Math.Acos(0.3 * a * b)",
+        "Math.Log10(1 + a * a) + Math.Log2(2 + b * x) * a + Math.Cbrt(a + 2) * b + Math.Log(Math.Cosh(a - b * y))",
+        "double.Cosh(a) * double.Log10(2 + b * b) + double.Cbrt(1 + a * a) + double.Asinh(b) + double.Acos(0.2 * a * b)",
+        "Cosh(a) + Sinh(b) * a + Asinh(a * b) + Acosh(2 + b * b) + Atanh(0.5 * b) + Asin(0.3 * a) + Acos(0.2 * b) + Log10(1 + a * a) + Log2(3 + b) + Cbrt(a + 2) * b",
     };
 
     private const double A = 0.7, B = -0.4, X = 1.3, Y = 0.6;

@@ -22,6 +22,10 @@ public class WarningTests
     [InlineData("SGD0014", "[Loss] static double Loss([Param] double a, double x) => Sq([|Math.Abs|](a) - x);", "Math.Abs")]
     [InlineData("SGD0014", "[Loss] static double Loss([Param] double a, double x) => Sq([|Math.Max|](a, 0) - x);", "Math.Max")]
     [InlineData("SGD0014", "[Loss] static double Loss([Param] double a, double x) => Sq([|Relu|](a * x) - 1);", "Relu")]
+    [InlineData("SGD0014", "[Loss] static double Loss([Param] double a, double x) => Sq([|Math.Cbrt|](a) - x);", "Math.Cbrt")]
+    [InlineData("SGD0014", "[Loss] static double Loss([Param] double a, double x) => Sq([|Cbrt|](a) - x);", "Cbrt")]
+    [InlineData("SGD0015", "[Loss] static double [|Loss|]([Param] double a, double x) => Math.Sinh(a - x);", "non-negative")]
+    [InlineData("SGD0015", "[Loss] static double [|Loss|]([Param] double a, double x) => Math.Cosh(a - x) - 1.5;", "non-negative")]
     [InlineData("SGD0015", "[Loss] static double [|Loss|]([Param] double a, double x) => a * x;", "non-negative")]
     [InlineData("SGD0016", "[Loss] static double Loss([Param] double a, [Param] double [|b|], double x, double y) => Sq(a * x - y);", "'b'")]
     [InlineData("SGD0017", "[Loss] static double [|Loss|]([Param] double a, double x, double y) => Softplus(-y * a * x);", "c·(f − y)²")]
@@ -46,6 +50,17 @@ public class WarningTests
     public void Sign_analysis_accepts_sums_of_squares_exponentials_and_softplus()
     {
         var (diagnostics, _, _) = Analyze("[Loss] static double [|Loss|]([Param] double a, double x, double y) => Sq(a - x) + Math.Exp(a) * Softplus(y) + Math.Pow(a * y, 4) + LogCosh(a);");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "SGD0015");
+    }
+
+    [Theory]
+    [InlineData("Math.Cosh(a - x) - 1")]
+    [InlineData("Math.Log(Math.Cosh(a - x))")]
+    [InlineData("Math.Acosh(1 + Sq(a - x)) + Math.Acos(Math.Tanh(a))")]
+    [InlineData("Math.Exp(Sq(a - x)) - 1 + Math.Tanh(Sq(a)) + Math.Sinh(Math.Abs(x)) * Math.Cbrt(Sq(a))")]
+    public void Sign_analysis_uses_the_range_and_monotonicity_of_each_function(string body)
+    {
+        var (diagnostics, _, _) = Analyze($"[Loss] static double [|Loss|]([Param] double a, double x) => {body};");
         Assert.DoesNotContain(diagnostics, d => d.Id == "SGD0015");
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SgdDsl.Symbolics;
 
 namespace SgdDsl.Generators.Diagnostics
 {
@@ -9,12 +10,19 @@ namespace SgdDsl.Generators.Diagnostics
     {
         private const string Category = "SgdDsl";
 
-        /// <summary>The constructs a loss may use, quoted in the unsupported-syntax message.</summary>
-        public const string Supported =
+        /// <summary>The constructs a loss may use, quoted in the unsupported-syntax message; the functions come from <see cref="FunctionCatalogue"/>.</summary>
+        public static readonly string Supported =
             "numeric literals, const fields, + - * /, unary minus, parentheses, locals, subscripts such as W[j, k + 1], " +
-            "Math.Exp/Log/Sqrt/Pow/Sin/Cos/Tan/Tanh/Atan (or double.*), and the Dsl helpers " +
-            "Sq, Cube, Sigmoid, Softplus, LogCosh, Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Tanh, Atan, Sum, Prod, Dot, SumOfSquares " +
-            "(Math.Abs/Max/Min/Sign and Relu with a warning)";
+            "Math." + Names(FunctionScope.Math, smooth: true, "/") + " (or double.*), and the Dsl helpers " +
+            Names(FunctionScope.Dsl, smooth: true, ", ") + ", Sum, Prod, Dot, SumOfSquares " +
+            "(with a warning: Math." + Names(FunctionScope.Math, smooth: false, "/") + " and the Dsl helpers " + Names(FunctionScope.Dsl, smooth: false, ", ") + ")";
+
+        /// <summary>The distinct names of the catalogue's spellings in <paramref name="scope"/>, in catalogue order.</summary>
+        private static string Names(FunctionScope scope, bool smooth, string separator) =>
+            string.Join(separator, FunctionCatalogue.Spellings
+                .Where(f => (f.Scope & scope) != 0 && f.IsSmooth == smooth)
+                .Select(f => f.Name)
+                .Distinct());
 
         public static readonly DiagnosticDescriptor UnsupportedSyntax = Error(
             "SGD0001", "Unsupported construct in a loss",
@@ -70,7 +78,7 @@ namespace SgdDsl.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor NotTwiceDifferentiable = Warning(
             "SGD0014", "Function not twice differentiable everywhere",
-            "'{0}' is not twice differentiable everywhere: the Hessian is undefined on its kinks, and the stability theory assumes ℓ is C²");
+            "'{0}' is not twice differentiable everywhere: the Hessian is undefined where it has a kink, a jump or an infinite slope, and the stability theory assumes ℓ is C²");
 
         public static readonly DiagnosticDescriptor MaybeNegative = Warning(
             "SGD0015", "Loss not shown to be non-negative",

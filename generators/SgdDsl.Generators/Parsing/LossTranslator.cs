@@ -18,12 +18,6 @@ namespace SgdDsl.Generators.Parsing
     /// </summary>
     internal sealed class LossTranslator
     {
-        private static readonly HashSet<string> MathFunctions = new HashSet<string> { "Exp", "Log", "Sqrt", "Pow", "Sin", "Cos", "Tan", "Tanh", "Atan", "Abs", "Max", "Min", "Sign" };
-        private static readonly HashSet<string> DslFunctions = new HashSet<string>(MathFunctions) { "Sq", "Cube", "Sigmoid", "Softplus", "LogCosh", "Relu" };
-
-        /// <summary>Functions with kinks or jumps: accepted, with a warning that the Hessian is undefined there.</summary>
-        private static readonly HashSet<string> NonSmooth = new HashSet<string> { "Abs", "Max", "Min", "Sign", "Relu" };
-
         private readonly SemanticModel _model;
         private readonly IMethodSymbol _loss;
         private readonly Dictionary<IParameterSymbol, Block> _blocks;
@@ -202,10 +196,10 @@ namespace SgdDsl.Generators.Parsing
                 }
             }
 
-            var known = method != null &&
-                ((container == "System.Math" || container == "double") && MathFunctions.Contains(method.Name) ||
-                 container == "SgdDsl.Dsl" && DslFunctions.Contains(method.Name));
-            if (!known) return Unsupported(call.Expression, "this function is not one SgdDsl can differentiate");
+            var scope = container == "System.Math" || container == "double" ? FunctionScope.Math
+                : container == "SgdDsl.Dsl" ? FunctionScope.Dsl : FunctionScope.None;
+            var spellings = method == null ? new List<FunctionSpelling>() : FunctionCatalogue.Named(method.Name, scope).ToList();
+            if (spellings.Count == 0) return Unsupported(call.Expression, "this function is not one SgdDsl can differentiate");
 
             var args = new List<Expr>();
             foreach (var argument in call.ArgumentList.Arguments)
@@ -217,28 +211,11 @@ namespace SgdDsl.Generators.Parsing
                 args.Add(value);
             }
 
-            if (NonSmooth.Contains(method!.Name))
+            // Functions with kinks, jumps or infinite slopes: accepted, with a warning that the Hessian is undefined there.
+            if (spellings.Any(s => !s.IsSmooth))
                 Report(DiagnosticDescriptors.NotTwiceDifferentiable, call.Expression.GetLocation(), Short(call.Expression));
-            return Build(method.Name, args, call);
-        }
-
-        private Expr? Build(string name, List<Expr> args, InvocationExpressionSyntax call)
-        {
-            switch (name)
-            {
-                case "Pow" when args.Count == 2: return Expr.Pow(args[0], args[1]);
-                case "Log" when args.Count == 2: return Expr.Apply(MathFunction.Log, args[0]) / Expr.Apply(MathFunction.Log, args[1]);
-                case "Sqrt" when args.Count == 1: return Expr.Pow(args[0], 0.5);
-                case "Sq" when args.Count == 1: return Expr.Pow(args[0], 2.0);
-                case "Cube" when args.Count == 1: return Expr.Pow(args[0], 3.0);
-                // max(a, b) = (a + b + |a − b|)/2 and min(a, b) = (a + b − |a − b|)/2 keep one non-smooth primitive.
-                case "Max" when args.Count == 2: return 0.5 * (args[0] + args[1] + Expr.Apply(MathFunction.Abs, args[0] - args[1]));
-                case "Min" when args.Count == 2: return 0.5 * (args[0] + args[1] - Expr.Apply(MathFunction.Abs, args[0] - args[1]));
-                case "Relu" when args.Count == 1: return 0.5 * (args[0] + Expr.Apply(MathFunction.Abs, args[0]));
-            }
-
-            if (args.Count == 1 && System.Enum.TryParse<MathFunction>(name, out var f)) return Expr.Apply(f, args[0]);
-            return Unsupported(call, "this overload is not supported");
+            var overload = spellings.FirstOrDefault(s => s.Arity == args.Count);
+            return overload != null ? overload.Build(args) : Unsupported(call, "this overload is not supported");
         }
 
         /// <summary>Sum(n, j => body) or Prod(n, j => body) with a constant count n ≥ 1.</summary>

@@ -75,7 +75,7 @@ namespace SgdDsl.Symbolics
                 case Power w:
                     return PowerRule(w);
                 case FunctionCall f:
-                    return Expr.Multiply(Outer(f.Function, f.Argument, e), D(f.Argument));
+                    return Expr.Multiply(FunctionCatalogue.Of(f.Function).Derivative(f.Argument, e), D(f.Argument));
                 default:
                     throw new InvalidOperationException($"Unknown expression kind {e.Kind}.");
             }
@@ -124,27 +124,6 @@ namespace SgdDsl.Symbolics
                 return Expr.Multiply(w.Exponent, Expr.Pow(w.Base, w.Exponent - Expr.One), dBase);
             // d(b^e) = b^e·(e'·log b + e·b'/b)
             return Expr.Multiply(w, Expr.Apply(MathFunction.Log, w.Base) * dExponent + w.Exponent * dBase / w.Base);
-        }
-
-        /// <summary>f'(x), given f(x) itself as <paramref name="fx"/> for the functions whose derivative reuses it.</summary>
-        private static Expr Outer(MathFunction f, Expr x, Expr fx)
-        {
-            switch (f)
-            {
-                case MathFunction.Exp: return fx;
-                case MathFunction.Log: return Expr.Pow(x, Expr.MinusOne);
-                case MathFunction.Sin: return Expr.Apply(MathFunction.Cos, x);
-                case MathFunction.Cos: return -Expr.Apply(MathFunction.Sin, x);
-                case MathFunction.Tan: return Expr.One + Expr.Pow(fx, 2.0);
-                case MathFunction.Tanh: return Expr.One - Expr.Pow(fx, 2.0);
-                case MathFunction.Atan: return Expr.Pow(Expr.One + Expr.Pow(x, 2.0), Expr.MinusOne);
-                case MathFunction.Sigmoid: return fx * (Expr.One - fx);
-                case MathFunction.Softplus: return Expr.Apply(MathFunction.Sigmoid, x);
-                case MathFunction.LogCosh: return Expr.Apply(MathFunction.Tanh, x);
-                case MathFunction.Abs: return Expr.Apply(MathFunction.Sign, x);
-                case MathFunction.Sign: return Expr.Zero;
-                default: throw new ArgumentOutOfRangeException(nameof(f), f, "Unknown function.");
-            }
         }
     }
 }

@@ -86,28 +86,7 @@ namespace SgdDsl.Symbolics
                 _env.TryGetValue(i, out var value) ? value : throw new KeyNotFoundException($"No value for index '{i.Name}'.");
         }
 
-        /// <summary>f(x) for one of the engine's elementary functions.</summary>
-        public static double Apply(MathFunction f, double x)
-        {
-            switch (f)
-            {
-                case MathFunction.Exp: return Math.Exp(x);
-                case MathFunction.Log: return Math.Log(x);
-                case MathFunction.Sin: return Math.Sin(x);
-                case MathFunction.Cos: return Math.Cos(x);
-                case MathFunction.Tan: return Math.Tan(x);
-                case MathFunction.Tanh: return Math.Tanh(x);
-                case MathFunction.Atan: return Math.Atan(x);
-                case MathFunction.Sigmoid: return x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
-                case MathFunction.Softplus: return Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x)));
-                case MathFunction.Abs: return Math.Abs(x);
-                case MathFunction.Sign: return Math.Sign(x);
-                case MathFunction.LogCosh:
-                    var a = Math.Abs(x);
-                    return a + Math.Log(1.0 + Math.Exp(-2.0 * a)) - Math.Log(2.0);
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(f), f, "Unknown function.");
-            }
-        }
+        /// <summary>f(x) for one of the engine's elementary functions (see <see cref="FunctionCatalogue"/>).</summary>
+        public static double Apply(MathFunction f, double x) => FunctionCatalogue.Of(f).Evaluate(x);
     }
 }

@@ -37,9 +37,16 @@ namespace SgdDsl.Symbolics
                 if (IsFinite(value)) return Const(value);
             }
 
-            // exp and log are mutual inverses wherever log is defined.
-            if (function == MathFunction.Log && argument is FunctionCall { Function: MathFunction.Exp } inner) return inner.Argument;
-            if (function == MathFunction.Exp && argument is FunctionCall { Function: MathFunction.Log } inner2) return inner2.Argument;
+            if (argument is FunctionCall inner)
+            {
+                // exp and log are mutual inverses wherever log is defined.
+                if (function == MathFunction.Log && inner.Function == MathFunction.Exp) return inner.Argument;
+                if (function == MathFunction.Exp && inner.Function == MathFunction.Log) return inner.Argument;
+                // log(cosh x) is log cosh x, so Math.Log(Math.Cosh(r)) gets LogCosh's derivatives, stable value and sign.
+                if (function == MathFunction.Log && inner.Function == MathFunction.Cosh) return new FunctionCall(MathFunction.LogCosh, inner.Argument);
+                if (function == MathFunction.Exp && inner.Function == MathFunction.LogCosh) return new FunctionCall(MathFunction.Cosh, inner.Argument);
+            }
+
             return new FunctionCall(function, argument);
         }
 

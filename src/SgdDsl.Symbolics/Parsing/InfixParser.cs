@@ -7,8 +7,8 @@ namespace SgdDsl.Symbolics
     /// <summary>
     /// Parses infix formulas: numbers, names (letters, digits, '_', and a trailing subscript such as
     /// <c>W[0,1]</c>), <c>+ - * / ^</c> (^ binds tighter than unary minus and is right-associative),
-    /// parentheses, the functions of <see cref="MathFunction"/> in lower case, <c>sqrt</c>, <c>sq</c>,
-    /// <c>cube</c> and <c>pow(x, y)</c>. The result is simplified.
+    /// parentheses, and the functions a loss may call (<see cref="FunctionCatalogue.Spellings"/>) in lower
+    /// case, such as <c>exp</c>, <c>logcosh</c>, <c>sqrt</c>, <c>log10</c> and <c>pow(x, y)</c>. The result is simplified.
     /// </summary>
     public sealed class InfixParser
     {
@@ -132,25 +132,12 @@ namespace SgdDsl.Symbolics
             while (Accept(',')) args.Add(ParseSum());
             Expect(')');
 
-            void Arity(int n)
-            {
-                if (args.Count != n) throw Error($"{name} takes {n} argument{(n == 1 ? "" : "s")}", start);
-            }
-
-            if (FunctionNames.TryParseInfix(name, out var f))
-            {
-                Arity(1);
-                return Expr.Apply(f, args[0]);
-            }
-
-            switch (name)
-            {
-                case "sqrt": Arity(1); return Expr.Pow(args[0], 0.5);
-                case "sq": Arity(1); return Expr.Pow(args[0], 2.0);
-                case "cube": Arity(1); return Expr.Pow(args[0], 3.0);
-                case "pow": Arity(2); return Expr.Pow(args[0], args[1]);
-                default: throw Error("unknown function '" + name + "'", start);
-            }
+            var spellings = new List<FunctionSpelling>(FunctionCatalogue.NamedInInfix(name));
+            if (spellings.Count == 0) throw Error("unknown function '" + name + "'", start);
+            foreach (var spelling in spellings)
+                if (spelling.Arity == args.Count) return spelling.Build(args);
+            var arities = string.Join(" or ", spellings.ConvertAll(s => s.Arity.ToString(CultureInfo.InvariantCulture)).ToArray());
+            throw Error($"{name} takes {arities} argument{(spellings.Count == 1 && spellings[0].Arity == 1 ? "" : "s")}", start);
         }
 
         private bool Accept(char c)

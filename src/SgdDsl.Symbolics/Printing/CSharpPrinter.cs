@@ -76,9 +76,7 @@ namespace SgdDsl.Symbolics
 
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
-            // Math.Sign returns an int; the cast keeps every operation around it in doubles.
-            if (f == MathFunction.Sign) sb.Append("(double)");
-            sb.Append(MethodName(f)).Append('(');
+            sb.Append(FunctionCatalogue.Of(f).CSharp).Append('(');
             Write(argument, sb, SumLevel);
             sb.Append(')');
         }
@@ -133,18 +131,5 @@ namespace SgdDsl.Symbolics
         }
 
         private bool IsSimple(Expr b) => b is Variable || b is Element || _nameOf(b) != null;
-
-        private static string MethodName(MathFunction f)
-        {
-            switch (f)
-            {
-                case MathFunction.Sigmoid:
-                case MathFunction.Softplus:
-                case MathFunction.LogCosh:
-                    return DslClass + "." + f;
-                default:
-                    return MathClass + "." + f;
-            }
-        }
     }
 }

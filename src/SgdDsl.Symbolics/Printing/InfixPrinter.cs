@@ -17,7 +17,7 @@ namespace SgdDsl.Symbolics
 
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
-            sb.Append(FunctionNames.Infix(f)).Append('(');
+            sb.Append(FunctionCatalogue.Of(f).Infix).Append('(');
             Write(argument, sb, SumLevel);
             sb.Append(')');
         }

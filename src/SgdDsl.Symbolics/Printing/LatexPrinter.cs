@@ -50,9 +50,10 @@ namespace SgdDsl.Symbolics
 
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
-            sb.Append(FunctionNames.Latex(f)).Append(Open);
+            var info = FunctionCatalogue.Of(f);
+            sb.Append(info.Latex).Append(info.LatexBraces ? "{" : Open);
             Write(argument, sb, SumLevel);
-            sb.Append(Close);
+            sb.Append(info.LatexBraces ? "}" : Close);
         }
 
         protected override void WritePower(Expr b, Expr e, StringBuilder sb)

@@ -74,8 +74,8 @@ public sealed class DataAttribute : Attribute
 /// <c>Parameter</c> (a scalar parameter such as <c>"a"</c>, or an array entry such as <c>"W[0,1]"</c>) and
 /// reports an error showing both formulas unless its derivative equals <c>Formula</c>. Equality is decided
 /// symbolically after multiplying out, with evaluation at random points as a backstop, so an expanded or
-/// reordered formula is accepted. The formula uses the loss's own names, + − * / ^, and exp, log, sqrt, sin,
-/// cos, tan, tanh, atan, sigmoid, softplus, logcosh, sq, cube, pow.
+/// reordered formula is accepted. The formula uses the loss's own names, + − * / ^, and the functions a loss
+/// may call, in lower case: exp, log, sqrt, pow, sin, cosh, asinh, log10, cbrt, sigmoid, softplus, logcosh, sq, cube, ….
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class ExpectDerivativeAttribute(string parameter, string formula) : Attribute

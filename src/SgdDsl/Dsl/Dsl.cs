@@ -51,6 +51,39 @@ public static class Dsl
     /// <summary>Hyperbolic tangent.</summary>
     public static double Tanh(double x) => Math.Tanh(x);
 
+    /// <summary>Hyperbolic cosine, (eˣ + e^(−x))/2 ≥ 1. <c>Log(Cosh(x))</c> is differentiated as <see cref="LogCosh"/>.</summary>
+    public static double Cosh(double x) => Math.Cosh(x);
+
+    /// <summary>Hyperbolic sine, (eˣ − e^(−x))/2.</summary>
+    public static double Sinh(double x) => Math.Sinh(x);
+
+    /// <summary>Inverse hyperbolic sine, log(x + √(x² + 1)); its derivative is 1/√(x² + 1).</summary>
+    public static double Asinh(double x) => Math.Asinh(x);
+
+    /// <summary>Inverse hyperbolic cosine, for x ≥ 1 (NaN below); its derivative 1/√(x² − 1) is infinite at 1.</summary>
+    public static double Acosh(double x) => Math.Acosh(x);
+
+    /// <summary>Inverse hyperbolic tangent, for |x| &lt; 1 (±∞ at ±1, NaN beyond); its derivative is 1/(1 − x²).</summary>
+    public static double Atanh(double x) => Math.Atanh(x);
+
+    /// <summary>Arc sine, for |x| ≤ 1 (NaN beyond); its derivative 1/√(1 − x²) is infinite at ±1.</summary>
+    public static double Asin(double x) => Math.Asin(x);
+
+    /// <summary>Arc cosine, for |x| ≤ 1 (NaN beyond); its derivative −1/√(1 − x²) is infinite at ±1.</summary>
+    public static double Acos(double x) => Math.Acos(x);
+
+    /// <summary>Base-10 logarithm, for x &gt; 0; differentiated as log(x)/log(10).</summary>
+    public static double Log10(double x) => Math.Log10(x);
+
+    /// <summary>Base-2 logarithm, for x &gt; 0; differentiated as log(x)/log(2).</summary>
+    public static double Log2(double x) => Math.Log2(x);
+
+    /// <summary>
+    /// Cube root, real for every x. Its derivative 1/(3∛x²) is infinite at 0, so it is not twice
+    /// differentiable there: the generator warns (SGD0014).
+    /// </summary>
+    public static double Cbrt(double x) => Math.Cbrt(x);
+
     /// <summary>max(x, 0). Not twice differentiable at 0: the generator warns (SGD0014).</summary>
     public static double Relu(double x) => Math.Max(x, 0.0);
 

@@ -14,6 +14,9 @@ internal static class ExpressionCompiler
 {
     private static readonly MethodInfo Pow = typeof(Math).GetMethod(nameof(Math.Pow))!;
 
+    /// <summary>The engine's own definition of each function, so a formula computes what the symbolic evaluator does.</summary>
+    private static readonly MethodInfo Evaluate = typeof(FunctionInfo).GetMethod(nameof(FunctionInfo.Evaluate))!;
+
     /// <summary>A delegate (θ, sample, v, output) writing every output; v may be empty when no output reads it.</summary>
     public static Action<double[], double[], double[], double[]> Compile(
         IReadOnlyList<Symbolics.Expr> outputs, IReadOnlyList<string> parameters, IReadOnlyList<string> data, string directionPrefix)
@@ -71,7 +74,7 @@ internal static class ExpressionCompiler
             case Power w:
                 return Linq.Call(Pow, Sub(w.Base), Sub(w.Exponent));
             case FunctionCall f:
-                return Linq.Call(typeof(Evaluator).GetMethod(nameof(Evaluator.Apply))!, Linq.Constant(f.Function), Sub(f.Argument));
+                return Linq.Call(Linq.Constant(FunctionCatalogue.Of(f.Function)), Evaluate, Sub(f.Argument));
             default:
                 throw new NotSupportedException($"A formula cannot contain {e.Kind} nodes.");
         }

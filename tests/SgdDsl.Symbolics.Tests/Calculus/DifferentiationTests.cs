@@ -8,13 +8,18 @@ public sealed class DifferentiationTests
     /// <summary>
     /// Allowed |central difference − symbolic| / max(1, |symbolic|). With h = 1e-5·max(1, |x|) ≤ 3e-5,
     /// truncation h²|f'''|/6 ≤ 1.5e-8 and roundoff ~4ε|f|/h ≤ 5e-9, since every domain below keeps
-    /// |f|, |f'''| ≤ 100 (checked by <see cref="Every_rule_domain_keeps_the_third_derivative_small"/>);
-    /// 1e-6 leaves a margin of 50, and a wrong rule is off by O(1).
+    /// |f|, |f'''| ≤ 100 (checked by <see cref="Every_rule_domain_keeps_the_third_and_fourth_derivatives_small"/>);
+    /// 1e-6 leaves a margin of 50, and a wrong rule is off by O(1). For second derivatives f′ takes the
+    /// place of f: |f′| ≤ 100 and |f⁗| ≤ 1000 (h ≤ 4e-5 on these domains) give truncation ≤ 2.7e-7 and
+    /// roundoff ≤ 1e-8, a margin of 3.
     /// </summary>
     private const double FiniteDifferenceTolerance = 1e-6;
 
-    /// <summary>Bound on |f'''| and |f| assumed by <see cref="FiniteDifferenceTolerance"/>.</summary>
+    /// <summary>Bound on |f|, |f′| and |f'''| assumed by <see cref="FiniteDifferenceTolerance"/>.</summary>
     private const double DerivativeBound = 100;
+
+    /// <summary>Bound on |f⁗| assumed by <see cref="FiniteDifferenceTolerance"/> for second derivatives.</summary>
+    private const double FourthDerivativeBound = 1000;
 
     private static readonly Expr X = Expr.Var("x");
     private static readonly Expr Y = Expr.Var("y");
@@ -32,6 +37,9 @@ public sealed class DifferentiationTests
     private static Expr Sigmoid(Expr x) => F(MathFunction.Sigmoid, x);
 
     private static Expr Pow(Expr b, Expr e) => Expr.Pow(b, e);
+
+    /// <summary>What a loss's <c>Math.Name(x)</c> stands for.</summary>
+    private static Expr Spelled(string name, Expr x) => FunctionCatalogue.Named(name, FunctionScope.Math).Single(s => s.Arity == 1).Build([x]);
 
     /// <summary>A rule, the expression it is checked on, and the domain of x and y where it is sampled.</summary>
     public sealed record Rule(Expr Function, string Variable, Expr ClosedForm, (double Low, double High) X, (double Low, double High) Y);
@@ -68,6 +76,18 @@ public sealed class DifferentiationTests
         ["sigmoid"] = R(Sigmoid(X), Sigmoid(X) * (1 - Sigmoid(X)), -4, 4),
         ["softplus"] = R(F(MathFunction.Softplus, X), Sigmoid(X), -4, 4),
         ["logcosh"] = R(F(MathFunction.LogCosh, X), F(MathFunction.Tanh, X), -3, 3),
+        ["cosh"] = R(F(MathFunction.Cosh, X), F(MathFunction.Sinh, X), -3, 3),
+        ["sinh"] = R(F(MathFunction.Sinh, X), F(MathFunction.Cosh, X), -3, 3),
+        ["asinh"] = R(F(MathFunction.Asinh, X), Pow(X * X + 1, -0.5), -3, 3),
+        ["acosh"] = R(F(MathFunction.Acosh, X), Pow(X * X - 1, -0.5), 1.5, 4),
+        ["atanh"] = R(F(MathFunction.Atanh, X), 1 / (1 - X * X), -0.6, 0.6),
+        ["asin"] = R(F(MathFunction.Asin, X), Pow(1 - X * X, -0.5), -0.6, 0.6),
+        ["acos"] = R(F(MathFunction.Acos, X), -Pow(1 - X * X, -0.5), -0.6, 0.6),
+        ["cbrt"] = R(F(MathFunction.Cbrt, X), Pow(F(MathFunction.Cbrt, X), -2) / 3, 0.5, 3),
+        ["cbrt of a negative number"] = R(F(MathFunction.Cbrt, X), Pow(F(MathFunction.Cbrt, X), -2) / 3, -3, -0.5),
+        ["log10"] = R(Spelled("Log10", X), 1 / (Math.Log(10) * X), 0.5, 3),
+        ["log2"] = R(Spelled("Log2", X), 1 / (Math.Log(2) * X), 0.5, 3),
+        ["log cosh written as log of cosh"] = R(Log(F(MathFunction.Cosh, X)), F(MathFunction.Tanh, X), -3, 3),
         ["quotient"] = R(Sin(X) / (1 + X * X), Cos(X) / (1 + X * X) - 2 * X * Sin(X) / Pow(1 + X * X, 2), -3, 3),
         ["quotient, by the denominator"] = R(X / Y, -X / (Y * Y), -2, 2, "y", 1, 3),
         ["chain rule"] = R(Sin(X * X), 2 * X * Cos(X * X), -1.5, 1.5),
@@ -104,13 +124,38 @@ public sealed class DifferentiationTests
         Assert.Equal(r.ClosedForm, Differentiator.Differentiate(r.Function, r.Variable));
     }
 
-    /// <summary>Guards the premise of <see cref="FiniteDifferenceTolerance"/> on a grid over each domain.</summary>
+    /// <summary>
+    /// The second derivative against central differences of the symbolic first derivative: the same
+    /// tolerance, with f′ in the place of f (see <see cref="FiniteDifferenceTolerance"/>).
+    /// </summary>
     [Theory]
     [MemberData(nameof(RuleNames))]
-    public void Every_rule_domain_keeps_the_third_derivative_small(string rule)
+    public void Second_derivative_matches_central_difference_of_the_first(string rule)
     {
         var r = Rules[rule];
-        var third = Differentiator.Differentiate(Differentiator.Differentiate(Differentiator.Differentiate(r.Function, r.Variable), r.Variable), r.Variable);
+        var first = Differentiator.Differentiate(r.Function, r.Variable);
+        var second = Differentiator.Differentiate(first, r.Variable);
+        Gen.Select(Gen.Double[r.X.Low, r.X.High], Gen.Double[r.Y.Low, r.Y.High]).Sample((x, y) =>
+        {
+            var at = new Dictionary<string, double> { ["x"] = x, ["y"] = y };
+            var symbolic = Evaluator.Evaluate(second, at);
+            var numeric = FiniteDifference.Partial(first, r.Variable, at);
+            Assert.True(
+                Math.Abs(numeric - symbolic) <= FiniteDifferenceTolerance * Math.Max(1, Math.Abs(symbolic)),
+                $"{rule}: d²/d{r.Variable}² {r.Function} = {second} gives {symbolic:R} at x={x:R}, y={y:R}; central difference {numeric:R}");
+        }, iter: 12, threads: 1);
+    }
+
+    /// <summary>Guards the premise of <see cref="FiniteDifferenceTolerance"/> on a grid over each domain, for f and for f′.</summary>
+    [Theory]
+    [MemberData(nameof(RuleNames))]
+    public void Every_rule_domain_keeps_the_third_and_fourth_derivatives_small(string rule)
+    {
+        var r = Rules[rule];
+        Expr D(Expr e) => Differentiator.Differentiate(e, r.Variable);
+        var first = D(r.Function);
+        var third = D(D(first));
+        var fourth = D(third);
         for (var i = 0; i <= 40; i++)
         for (var j = 0; j <= 10; j++)
         {
@@ -119,8 +164,8 @@ public sealed class DifferentiationTests
                 ["x"] = r.X.Low + (r.X.High - r.X.Low) * i / 40,
                 ["y"] = r.Y.Low + (r.Y.High - r.Y.Low) * j / 10,
             };
-            Assert.InRange(Math.Abs(Evaluator.Evaluate(r.Function, at)), 0, DerivativeBound);
-            Assert.InRange(Math.Abs(Evaluator.Evaluate(third, at)), 0, DerivativeBound);
+            foreach (var (e, bound) in new[] { (r.Function, DerivativeBound), (first, DerivativeBound), (third, DerivativeBound), (fourth, FourthDerivativeBound) })
+                Assert.True(Math.Abs(Evaluator.Evaluate(e, at)) <= bound, $"{rule}: |{e}| > {bound} at x={at["x"]:R}, y={at["y"]:R}");
         }
     }
 

@@ -71,6 +71,48 @@ public sealed class InfixParserTests
     }
 
     [Fact]
+    public void Every_spelling_a_loss_may_use_parses_by_its_lower_case_name()
+    {
+        foreach (var spelling in FunctionCatalogue.Spellings)
+        {
+            var args = spelling.Arity == 1 ? "(x + 1)" : "(x + 1, y)";
+            Expr[] values = spelling.Arity == 1 ? [X + 1] : [X + 1, Y];
+            Assert.Equal(spelling.Build(values), Parse(spelling.Name.ToLowerInvariant() + args));
+        }
+    }
+
+    /// <summary>Each function, its first and its second derivative print as infix text that parses back to the same node.</summary>
+    [Fact]
+    public void Every_spelling_and_its_derivatives_round_trip_through_infix_text()
+    {
+        foreach (var spelling in FunctionCatalogue.Spellings)
+        {
+            var e = spelling.Build(spelling.Arity == 1 ? [2 * X + 1] : [2 * X + 1, Y + 3]);
+            var d = Differentiator.Differentiate(e, "x");
+            foreach (var form in new[] { e, d, Differentiator.Differentiate(d, "x") })
+            {
+                var text = InfixPrinter.Format(form);
+                Assert.True(form.Equals(Parse(text)), $"{spelling.Name}: {text} parses back as {Parse(text)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Logarithms_to_a_base_are_multiples_of_log()
+    {
+        Assert.Equal(Expr.Apply(MathFunction.Log, X) / Math.Log(10), Parse("log10(x)"));
+        Assert.Equal(Expr.Apply(MathFunction.Log, X) / Math.Log(2), Parse("log2(x)"));
+        Assert.Equal(Expr.Apply(MathFunction.Log, X) / Expr.Apply(MathFunction.Log, Y), Parse("log(x, y)"));
+    }
+
+    [Fact]
+    public void Log_of_cosh_is_logcosh()
+    {
+        Assert.Equal(Expr.Apply(MathFunction.LogCosh, X - Y), Parse("log(cosh(x - y))"));
+        Assert.Equal(Expr.Apply(MathFunction.Cosh, X), Parse("exp(logcosh(x))"));
+    }
+
+    [Fact]
     public void Power_shorthands_are_powers()
     {
         Assert.Equal(Expr.Pow(X, 0.5), Parse("sqrt(x)"));
@@ -131,6 +173,8 @@ public sealed class InfixParserTests
     [InlineData("x * )", "unexpected ')' at position 5")]
     [InlineData("sqrt(x, y)", "sqrt takes 1 argument at position 1")]
     [InlineData("pow(x)", "pow takes 2 arguments at position 1")]
+    [InlineData("cosh(x, y)", "cosh takes 1 argument at position 1")]
+    [InlineData("log(x, y, z)", "log takes 1 or 2 arguments at position 1")]
     [InlineData("W[0", "unclosed '[' at position 2")]
     public void Bad_input_is_a_format_exception_naming_the_position(string text, string message)
     {

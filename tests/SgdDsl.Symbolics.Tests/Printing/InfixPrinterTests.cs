@@ -35,6 +35,12 @@ public sealed class InfixPrinterTests
         { "(1/x)^y", Expr.Pow(1 / X, Y) },
         { "exp(-x)*(y + 1)", Expr.Apply(MathFunction.Exp, -X) * (Y + 1) },
         { "logcosh(x - y)", Expr.Apply(MathFunction.LogCosh, X - Y) },
+        { "cosh(x)*sinh(y)", Expr.Apply(MathFunction.Cosh, X) * Expr.Apply(MathFunction.Sinh, Y) },
+        { "asinh(x) - acosh(y + 1)", Expr.Apply(MathFunction.Asinh, X) - Expr.Apply(MathFunction.Acosh, Y + 1) },
+        { "atanh(0.5*x) + asin(x) + acos(y)", Expr.Apply(MathFunction.Atanh, X / 2) + Expr.Apply(MathFunction.Asin, X) + Expr.Apply(MathFunction.Acos, Y) },
+        { "1/cbrt(x)^2", Expr.Pow(Expr.Apply(MathFunction.Cbrt, X), -2) },
+        // log10 x is log x/log 10: the constant 1/log 10 is printed, and parses back bit for bit.
+        { "0.43429448190325176*log(x)", Expr.Apply(MathFunction.Log, X) / Math.Log(10) },
         { "-3", Expr.Const(-3) },
         { "0.1", Expr.Const(0.1) },
         { "1E-300", Expr.Const(1e-300) },

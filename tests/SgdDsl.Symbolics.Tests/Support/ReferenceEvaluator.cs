@@ -82,6 +82,14 @@ internal static class ReferenceEvaluator
         MathFunction.LogCosh => Math.Log(Math.Cosh(x)),
         MathFunction.Abs => Math.Abs(x),
         MathFunction.Sign => Math.Sign(x),
+        MathFunction.Cosh => Math.Cosh(x),
+        MathFunction.Sinh => Math.Sinh(x),
+        MathFunction.Asinh => Math.Asinh(x),
+        MathFunction.Acosh => Math.Acosh(x),
+        MathFunction.Atanh => Math.Atanh(x),
+        MathFunction.Asin => Math.Asin(x),
+        MathFunction.Acos => Math.Acos(x),
+        MathFunction.Cbrt => Math.Cbrt(x),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 
@@ -138,18 +146,28 @@ internal static class ReferenceEvaluator
             case MathFunction.Sigmoid:
                 slope = 0.25;
                 break;
-            default:
-                // sin, cos, tanh, atan, softplus, log cosh all have |f'| ≤ 1.
+            case MathFunction.Cosh or MathFunction.Sinh:
+                // |cosh′|, |sinh′| ≤ cosh|x| grow with |x|.
+                slope = Math.Cosh(Math.Abs(x.Value) + x.Error);
+                break;
+            case MathFunction.Sin or MathFunction.Cos or MathFunction.Tanh or MathFunction.Atan or MathFunction.Softplus or MathFunction.LogCosh
+                or MathFunction.Asinh or MathFunction.Abs or MathFunction.Sign:
+                // |f′| ≤ 1 (|x| and sign x are not sampled where their slopes jump).
                 slope = 1.0;
                 break;
+            default:
+                // acosh, atanh, arcsin, arccos and ∛ have unbounded slopes at the ends of their domains (or at 0);
+                // the random trees leave them out (see Generators.Functions).
+                throw new ArgumentOutOfRangeException(nameof(f), f, "No slope bound.");
         }
 
         var propagated = x.Error == 0.0 ? 0.0 : slope * x.Error;
         // A library call errs by ≤ 1 ulp; the composite definitions (σ, softplus, log cosh) by a few
         // ulps of max(1, |f|) because they add 1 before dividing or taking a logarithm.
+        // The engine's asinh is a formula (netstandard2.0 has no Math.Asinh) within 3 ulps of Math.Asinh.
         var own = f is MathFunction.Sigmoid or MathFunction.Softplus or MathFunction.LogCosh
             ? 8 * U * (1 + Math.Abs(v))
-            : 2 * Rounding(v);
+            : f is MathFunction.Asinh ? 4 * Rounding(v) : 2 * Rounding(v);
         return new(v, propagated + own);
     }
 
