@@ -4,10 +4,14 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --filter '*' --job short   (see docs/benchmarks.md)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --memory    peak memory, d = 10,000, N = 256
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 switch (args)
 {
     case ["--memory"]:
         MemoryMeasurement.Run();
+        break;
+    case ["--quick-ratios"]:
+        QuickRatios.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();

@@ -124,8 +124,16 @@ namespace SgdDsl.Symbolics
             var root = new Scope(null, null);
             var open = new List<Scope> { root };
 
-            // Index-free sums first: their loops fill the tables the per-index loops below read.
+            // Per-index values that some loop would recompute are tabulated first (the forward pass), then index-free sums:
+            // their loops fill the tables the per-index loops below read.
             _roots = families.SelectMany(f => f.Values).ToList();
+            var repeated = new List<Expr>();
+            var visited = new HashSet<(Expr, string)>();
+            foreach (var family in families)
+                foreach (var value in family.Values)
+                    FindRepeated(value, family.Indices.ToList(), visited, repeated);
+            foreach (var e in repeated)
+                if (Tabulable(e, root)) Hoist(e, root);
             foreach (var r in PendingReductions(root).Where(r => r.FreeIndices.Count == 0).ToList())
                 if (root.NameOf(r) == null) Accumulate(r, root);
 
@@ -179,8 +187,17 @@ namespace SgdDsl.Symbolics
             var home = Home(e, use);
             var named = home != use || _mustName.Contains(e) || _uses.TryGetValue(e, out var n) && n > 1;
             var at = named ? home : use;
-            Prepare(e, at);
-            var text = Printer(at).Print(e);
+            string text;
+            if (Split(e, at) is var (outer, inner))
+            {
+                var innerText = Text(inner, at);
+                text = $"{Text(outer, at)} * {(CommonSubexpressions.IsCompound(inner) && at.NameOf(inner) == null ? $"({innerText})" : innerText)}";
+            }
+            else
+            {
+                Prepare(e, at);
+                text = Printer(at).Print(e);
+            }
             if (!named) return text;
             name = _prefix + _temporaries++;
             at.Lines.Add($"var {name} = {text};");
@@ -195,6 +212,13 @@ namespace SgdDsl.Symbolics
             {
                 var c = CommonSubexpressions.AsPrinted(child);
                 if (!CommonSubexpressions.IsCompound(c) || at.NameOf(c) != null) continue;
+                if (Key(c) is { } key && at.TableOf(key) != null)
+                {
+                    Text(c, at);
+                    continue;
+                }
+                // A product with factors computed in outer loops is split (see Split) and so needs a name of its own.
+                if (Split(c, at) != null) _mustName.Add(c);
                 var inline = !(c is Reduction) && Home(c, at) == at && !_mustName.Contains(c) && !(_uses.TryGetValue(c, out var n) && n > 1);
                 if (inline) Prepare(c, at);
                 else Text(c, at);
@@ -221,6 +245,8 @@ namespace SgdDsl.Symbolics
                     Key(e) is { } k && _tabulable.Contains(k) && home.TableOf(k) == null).Distinct().ToList()
                 : new List<Expr>();
             foreach (var e in tabulated) _mustName.Add(e);
+            foreach (var e in fused.SelectMany(f => Descendants(f.Body)).Where(e => Hoistable(e, r.Bound, home)).Distinct().ToList())
+                Hoist(e, home);
 
             foreach (var reduction in fused)
             {
@@ -245,6 +271,90 @@ namespace SgdDsl.Symbolics
             AppendLoop(home, loop, initial);
             foreach (var (key, table) in tables) home.Tables[key] = table;
             return home.NameOf(r)!;
+        }
+
+        /// <summary>
+        /// A product computed in <paramref name="at"/> whose coefficient and factors from outer loops multiply to more than
+        /// one value there: (outer part, inner part), so the outer part is multiplied once per outer iteration (the JIT
+        /// does not reassociate floating-point products for us). Null when nothing is gained.
+        /// </summary>
+        private static (Expr Outer, Expr Inner)? Split(Expr e, Scope at)
+        {
+            if (!(e is Product p) || at.Index == null) return null;
+            var outer = new List<Expr>();
+            var inner = new List<Expr>();
+            foreach (var factor in p.Factors)
+                (TryHome(factor, at) is { } h && h != at ? outer : inner).Add(factor);
+            if (inner.Count == 0 || outer.Count + (p.Coefficient == 1.0 ? 0 : 1) < 2) return null;
+            outer.Add(Expr.Const(p.Coefficient));
+            return (Expr.Multiply(outer.ToArray()), Expr.Multiply(inner.ToArray()));
+        }
+
+        /// <summary>
+        /// A costly subexpression (one with a sum, product or function call in it) with a single free index j that the
+        /// loop over <paramref name="bound"/> placed at <paramref name="home"/> would recompute: j is bound by a loop
+        /// nested inside it (j ≠ bound), or the loop itself repeats inside outer loops that e does not depend on. Such
+        /// values (a network's hidden units, a layer's adjoints) are tabulated over j once, at the method body: the
+        /// forward pass.
+        /// </summary>
+        private bool Hoistable(Expr e, IndexSymbol bound, Scope home)
+        {
+            if (!Tabulable(e, home)) return false;
+            var j = e.FreeIndices[0];
+            if (j.Equals(bound) && home.Parent == null) return false;
+            return home.BindingOf(j) == null;
+        }
+
+        /// <summary>
+        /// Collects, innermost first, the costly single-index subexpressions of <paramref name="e"/> that some loop would
+        /// recompute. <paramref name="loops"/> are the indices of the loops around the place e is used, outermost first
+        /// (the output family's, then those of enclosing reductions); e itself is computed inside the prefix that binds
+        /// its free indices, so a value whose one index is not the first of that prefix sits in a loop it does not
+        /// depend on and would be recomputed on every pass of it.
+        /// </summary>
+        private void FindRepeated(Expr e, IReadOnlyList<IndexSymbol> loops, HashSet<(Expr, string)> visited, List<Expr> repeated)
+        {
+            e = CommonSubexpressions.AsPrinted(e);
+            if (!CommonSubexpressions.IsCompound(e)) return;
+            var depth = e.FreeIndices.Count == 0 ? 0 : e.FreeIndices.Max(i => Position(loops, i)) + 1;
+            var around = loops.Take(depth).ToList();
+            if (!visited.Add((e, string.Join(",", around.Select(i => i.Name))))) return;
+            if (e is Reduction r)
+                FindRepeated(r.Body, around.Append(r.Bound).ToList(), visited, repeated);
+            else
+                foreach (var child in CommonSubexpressions.PrintedChildren(e)) FindRepeated(child, around, visited, repeated);
+            if (e.FreeIndices.Count == 1 && depth > 1 && Costly(e)) repeated.Add(e);
+        }
+
+        private static int Position(IReadOnlyList<IndexSymbol> loops, IndexSymbol index)
+        {
+            for (var k = loops.Count - 1; k >= 0; k--)
+                if (loops[k].Equals(index)) return k;
+            throw new InvalidOperationException($"Index {index.Name} is used outside every loop that binds it.");
+        }
+
+        private static bool Costly(Expr e) => Descendants(e).Any(d => d is Reduction || d is FunctionCall);
+
+        private bool Tabulable(Expr e, Scope scope) =>
+            e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) && e.FreeIndices[0].Range <= MaxTable &&
+            Key(e) is { } key && scope.Root.TableOf(key) == null && scope.NameOf(e) == null && Costly(e);
+
+        /// <summary>Fills a table of <paramref name="e"/> over its free index in a loop at the method body, before the loop being built.</summary>
+        private void Hoist(Expr e, Scope home)
+        {
+            var root = home.Root;
+            var key = Key(e)!;
+            if (root.TableOf(key) != null) return;
+            var index = e.FreeIndices[0];
+            var fill = new Scope(root, index);
+            var table = "tab" + _temporaries++;
+            _filledTables.Add(table);
+            _readTables.Add(table);
+            fill.Lines.Add($"{table}[{_indexNames(index)}] = {Text(e, fill)};");
+            AppendLoop(root, fill, new[] { $"global::System.Span<double> {table} = stackalloc double[{index.Range}];" });
+            root.Tables[key] = table;
+            // The table entry is e wherever its index is bound, under the same loop variable name.
+            root.Names[e] = $"{table}[{_indexNames(index)}]";
         }
 
         /// <summary>Every subexpression of <paramref name="e"/>, as printed, itself included.</summary>
@@ -322,6 +432,17 @@ namespace SgdDsl.Symbolics
             }
 
             public Scope? Parent { get; }
+
+            /// <summary>The scope here or above whose loop binds <paramref name="index"/>, or null.</summary>
+            public Scope? BindingOf(IndexSymbol index)
+            {
+                for (var s = this; s != null; s = s.Parent)
+                    if (s.Index != null && s.Index.Equals(index)) return s;
+                return null;
+            }
+
+            /// <summary>The method body: the scope every other one is nested in.</summary>
+            public Scope Root => Parent?.Root ?? this;
 
             /// <summary>The index this scope's loop binds; null for the method body.</summary>
             public IndexSymbol? Index { get; }

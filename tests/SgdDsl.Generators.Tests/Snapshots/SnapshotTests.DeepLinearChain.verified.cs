@@ -64,15 +64,16 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            var t1 = x * t0 - y;
+            var t2 = x * t0 - y;
+            var t3 = x * t2;
             for (var p = 0; p < 4; p++)
             {
-                var t2 = 1.0;
+                var t1 = 1.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t2 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
-                gradient[p] = x * t1 * t2;
+                    t1 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
+                gradient[p] = t3 * t1;
             }
-            return 0.5 * t1 * t1;
+            return 0.5 * t2 * t2;
         }
 
         /// <summary>
@@ -86,41 +87,42 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
-            var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
-                t0 *= w[i0];
-            var t1 = x * x;
-            var t7 = x * t0 - y;
-            for (var p = 0; p < 4; p++)
+            global::System.Span<double> tab0 = stackalloc double[4];
+            for (var r = 0; r < 4; r++)
             {
-                var t2 = 1.0;
+                var t1 = 1.0;
                 for (var i0 = 0; i0 < 4; i0++)
                 {
-                    var t3 = 1.0 - w[i0];
-                    var t4 = t3 * (i0 - p == 0 ? 1.0 : 0.0);
-                    t2 *= t4 + w[i0];
+                    var t2 = 1.0 - w[i0];
+                    t1 *= t2 * (i0 - r == 0 ? 1.0 : 0.0) + w[i0];
                 }
+                tab0[r] = t1;
+            }
+            var t3 = 1.0;
+            for (var i0 = 0; i0 < 4; i0++)
+                t3 *= w[i0];
+            var t4 = x * x;
+            var t11 = x * (x * t3 - y);
+            for (var p = 0; p < 4; p++)
+            {
+                var t5 = t4 * tab0[p];
                 for (var r = 0; r < 4; r++)
                 {
-                    var t5 = 1.0;
-                    for (var i0 = 0; i0 < 4; i0++)
-                    {
-                        var t6 = 1.0 - w[i0];
-                        t5 *= t6 * (i0 - r == 0 ? 1.0 : 0.0) + w[i0];
-                    }
-                    var t8 = 0.0;
+                    var t6 = t5 * tab0[r];
+                    var t7 = 0.0;
                     for (var i1 = 0; i1 < 4; i1++)
                     {
-                        var t9 = 1.0;
+                        var t8 = 1.0;
                         for (var i0 = 0; i0 < 4; i0++)
                         {
-                            var t10 = 1.0 - w[i0];
-                            var t11 = t10 * (i0 - p == 0 ? 1.0 : 0.0);
-                            t9 *= (1.0 - t11 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t11 + w[i0];
+                            var t9 = 1.0 - w[i0];
+                            var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
+                            t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
                         }
-                        t8 += ((i1 - r == 0 ? 1.0 : 0.0) - (i1 - p == 0 ? 1.0 : 0.0) * (i1 - r == 0 ? 1.0 : 0.0)) * t9;
+                        t7 += ((i1 - r == 0 ? 1.0 : 0.0) - (i1 - p == 0 ? 1.0 : 0.0) * (i1 - r == 0 ? 1.0 : 0.0)) * t8;
                     }
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t1 * t2 * t5 + x * t7 * t8;
+                    var t12 = t11 * t7;
+                    hessian[p * 4 + r] = hessian[r * 4 + p] = t6 + t12;
                 }
             }
         }
@@ -151,10 +153,11 @@ namespace DeepLinearChainSample
                 t1 += v_w[i1] * t2;
                 tab4[i1] = t2;
             }
-            var t5 = x * x;
-            var t6 = x * t0 - y;
+            var t5 = x * x * t1;
+            var t11 = x * (x * t0 - y);
             for (var p = 0; p < 4; p++)
             {
+                var t6 = t5 * tab4[p];
                 var t7 = 0.0;
                 for (var i1 = 0; i1 < 4; i1++)
                 {
@@ -167,7 +170,8 @@ namespace DeepLinearChainSample
                     }
                     t7 += (v_w[i1] - v_w[i1] * (i1 - p == 0 ? 1.0 : 0.0)) * t8;
                 }
-                result[p] = t5 * t1 * tab4[p] + x * t6 * t7;
+                var t12 = t11 * t7;
+                result[p] = t6 + t12;
             }
         }
 

@@ -85,9 +85,9 @@ namespace TwoLayerTanhSample
             var t5 = t0 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t6 = 1.0 - tab3[p] * tab3[p];
+                var t6 = t5 * (1.0 - tab3[p] * tab3[p]) * v_[p];
                 for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t5 * t6 * v_[p] * x[q];
+                    gradient[p * 4 + q] = t6 * x[q];
                 gradient[64 + p] = tab3[p] * t5;
             }
             return 0.5 * t5 * t5;
@@ -108,31 +108,57 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab3 = stackalloc double[16];
-            var t0 = 0.0;
-            for (var i1 = 0; i1 < 16; i1++)
+            global::System.Span<double> tab0 = stackalloc double[16];
+            for (var r = 0; r < 16; r++)
             {
                 var t1 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
-                var t2 = global::System.Math.Tanh(t1);
-                t0 += t2 * v_[i1];
-                tab3[i1] = t2;
+                    t1 += W[r * 4 + i0] * x[i0];
+                tab0[r] = t1;
             }
-            var t5 = t0 - y;
+            global::System.Span<double> tab2 = stackalloc double[16];
+            for (var r = 0; r < 16; r++)
+            {
+                var t3 = global::System.Math.Tanh(tab0[r]);
+                tab2[r] = t3;
+            }
+            global::System.Span<double> tab4 = stackalloc double[16];
+            for (var r = 0; r < 16; r++)
+                tab4[r] = tab2[r] * tab2[r];
+            global::System.Span<double> tab5 = stackalloc double[16];
+            for (var r = 0; r < 16; r++)
+                tab5[r] = 1.0 - tab4[r];
+            var t6 = 0.0;
+            for (var i1 = 0; i1 < 16; i1++)
+                t6 += tab2[i1] * v_[i1];
+            var t7 = 2.0 * t6 - 2.0 * y;
+            var t18 = t6 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t6 = 1.0 - tab3[p] * tab3[p];
+                var t8 = t7 * (tab2[p] * tab5[p] * v_[p]);
+                var t12 = tab5[p] * v_[p];
+                var t19 = t18 * tab5[p];
                 for (var r = 0; r < 16; r++)
                 {
-                    var t7 = 1.0 - tab3[r] * tab3[r];
+                    var t9 = t8 * (p - r == 0 ? 1.0 : 0.0);
+                    var t13 = t12 * (tab5[r] * v_[r]);
+                    var t16 = t12 * tab2[r];
+                    var t20 = t19 * (p - r == 0 ? 1.0 : 0.0);
                     for (var q = 0; q < 4; q++)
                     {
+                        var t10 = t9 * x[q];
+                        var t14 = t13 * x[q];
                         for (var s = 0; s < 4; s++)
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t6 * t7 * v_[p] * v_[r] * x[q] * x[s] - 2.0 * tab3[p] * t5 * t6 * v_[p] * x[q] * x[s] * (p - r == 0 ? 1.0 : 0.0);
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = tab3[r] * t6 * v_[p] * x[q] + t5 * t6 * x[q] * (p - r == 0 ? 1.0 : 0.0);
+                        {
+                            var t11 = t10 * x[s];
+                            var t15 = t14 * x[s];
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t15 - t11;
+                        }
+                        var t17 = t16 * x[q];
+                        var t21 = t20 * x[q];
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t17 + t21;
                     }
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab3[p] * tab3[r];
+                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
                 }
             }
         }
@@ -174,13 +200,22 @@ namespace TwoLayerTanhSample
                 tab9[i1] = t4;
                 tab11[i1] = t2;
             }
-            var t13 = t7 - y;
-            var t14 = t6 + t0;
+            var t13 = 2.0 * t7 - 2.0 * y;
+            var t16 = t7 - y;
+            var t19 = t6 + t0;
             for (var p = 0; p < 16; p++)
             {
+                var t14 = t13 * (tab11[p] * tab9[p] * v_[p] * tab8[p]);
+                var t17 = t16 * tab9[p] * v_v[p];
+                var t20 = tab9[p] * t19 * v_[p];
                 for (var q = 0; q < 4; q++)
-                    result[p * 4 + q] = t13 * tab9[p] * v_v[p] * x[q] - 2.0 * tab11[p] * t13 * tab9[p] * v_[p] * x[q] * tab8[p] + tab9[p] * t14 * v_[p] * x[q];
-                result[64 + p] = t13 * tab9[p] * tab8[p] + tab11[p] * t14;
+                {
+                    var t15 = t14 * x[q];
+                    var t18 = t17 * x[q];
+                    var t21 = t20 * x[q];
+                    result[p * 4 + q] = t18 - t15 + t21;
+                }
+                result[64 + p] = t16 * tab9[p] * tab8[p] + tab11[p] * t19;
             }
         }
 
@@ -232,9 +267,9 @@ namespace TwoLayerTanhSample
             }
             for (var p = 0; p < 16; p++)
             {
-                var t5 = 1.0 - tab3[p] * tab3[p];
+                var t5 = (1.0 - tab3[p] * tab3[p]) * v_[p];
                 for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t5 * v_[p] * x[q];
+                    gradient[p * 4 + q] = t5 * x[q];
                 gradient[64 + p] = tab3[p];
             }
             return t0;
