@@ -33,6 +33,31 @@ public class IndexedModelTests
             => Sq(Sum(N - 1, i => u[i + 1] * M[i, N - 1 - i] * X[i + 1, i]) - c) + 0.1 * SumOfSquares(u) + Sigmoid(c * Dot(u, z))
              + Sum(N, i => Sum(N, j => Log(1 + Sq(M[i, j] - X[j, i])))) + Prod(N, i => 1 + 0.5 * Sin(u[i] * X[i, i]));
         """,
+        // Nested reductions whose derivatives nest a new sum around an outer index (once captured: v_W[i1, i1]).
+        """
+        const int D = 3;
+        [Loss]
+        static double Loss([Param(D, D)] double[,] W) => Sq(Sum(D, i => Prod(D, j => W[i, j])));
+        """,
+        """
+        const int D = 3;
+        [Loss]
+        static double Loss([Param(D, D)] double[,] W, [Data(D)] double[] x, double y)
+            => 0.5 * Sq(Sum(D, i => Prod(D, j => 1 + W[i, j] * x[j])) - y);
+        """,
+        // Several outputs (the hidden layer shared by every output) and two hidden layers.
+        """
+        const int K = 2, H = 3, D = 2;
+        [Loss]
+        static double Loss([Param(H, D)] double[,] W, [Param(K, H)] double[,] V, [Data(D)] double[] x, [Data(K)] double[] y)
+            => 0.5 * Sum(K, c => Sq(Sum(H, j => V[c, j] * Math.Tanh(Sum(D, k => W[j, k] * x[k]))) - y[c]));
+        """,
+        """
+        const int H = 3, D = 2;
+        [Loss]
+        static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+            => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
+        """,
     };
 
     private static (ILossModel Model, Type Type) Build(string members)

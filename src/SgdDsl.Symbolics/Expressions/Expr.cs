@@ -59,6 +59,20 @@ namespace SgdDsl.Symbolics
             }
         }
 
+        private int _maxBound = -2;
+
+        /// <summary>The largest n of a canonical bound index #n of a sum or product in this expression; −1 if there is none.</summary>
+        internal int MaxBoundNumber
+        {
+            get
+            {
+                if (_maxBound > -2) return _maxBound;
+                var max = this is Reduction r ? r.Bound.CanonicalNumber : -1;
+                foreach (var child in Children) max = Math.Max(max, child.MaxBoundNumber);
+                return _maxBound = max;
+            }
+        }
+
         private protected virtual IndexSymbol[] ComputeFreeIndices()
         {
             var children = Children;

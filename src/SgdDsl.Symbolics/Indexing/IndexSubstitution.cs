@@ -5,8 +5,9 @@ namespace SgdDsl.Symbolics
 {
     /// <summary>
     /// Replaces an index by an affine form throughout an expression, rebuilding (and so re-simplifying)
-    /// every node on the way. No capture can occur: bound indices are named by nesting depth, and a
-    /// substituted form only mentions indices free at the point of substitution.
+    /// every node on the way. No capture can occur: bound indices are named above every index bound inside them and
+    /// every canonical index free in their body, and a substituted form only mentions indices free at the point of
+    /// substitution.
     /// </summary>
     public static class IndexSubstitution
     {

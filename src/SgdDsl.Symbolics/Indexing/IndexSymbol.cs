@@ -23,6 +23,9 @@ namespace SgdDsl.Symbolics
         /// <summary>True for the canonical names the engine gives bound indices of sums and products.</summary>
         public bool IsBound => Name.Length > 0 && Name[0] == '#';
 
+        /// <summary>n for the canonical bound name #n; −1 for any other name.</summary>
+        internal int CanonicalNumber => IsBound && int.TryParse(Name.Substring(1), out var n) ? n : -1;
+
         public bool Equals(IndexSymbol? other) => other is not null && other.Name == Name && other.Range == Range;
 
         public override bool Equals(object? obj) => obj is IndexSymbol s && Equals(s);

@@ -1,11 +1,13 @@
+using System;
 using System.Collections.Generic;
 
 namespace SgdDsl.Symbolics
 {
     /// <summary>
-    /// Σ or Π of a body over a bound index 0 … Range − 1. The bound index is named canonically by the
-    /// nesting depth of the body (#0 for an innermost reduction), so equal reductions are equal
-    /// whatever the user called their index, and a nested reduction never shadows an outer one.
+    /// Σ or Π of a body over a bound index 0 … Range − 1. The bound index is named canonically from the body (#0 for an
+    /// innermost reduction, one above the reductions nested in it otherwise), so equal reductions are equal whatever the
+    /// user called their index and a nested reduction never shadows an outer one; the name also moves past any canonical
+    /// index free in the body (an outer sum's, which differentiation can move inside a new sum), so none is captured.
     /// </summary>
     public abstract class Reduction : Expr
     {
@@ -41,8 +43,18 @@ namespace SgdDsl.Symbolics
             return r.Bound.Equals(Bound) && r.Body.Equals(Body);
         }
 
-        /// <summary>The canonical bound index for a reduction over <paramref name="range"/> values of <paramref name="body"/>.</summary>
-        internal static IndexSymbol CanonicalBound(Expr body, int range) => new IndexSymbol("#" + body.ReductionDepth, range);
+        /// <summary>
+        /// The canonical bound index for a reduction of <paramref name="body"/> over <paramref name="index"/>: #n for the
+        /// least n above every bound index of a reduction inside the body (so #0 innermost, #1 around it, …) and above every
+        /// canonical index free in the body other than <paramref name="index"/> (so none is captured).
+        /// </summary>
+        internal static IndexSymbol CanonicalBound(Expr body, IndexSymbol index)
+        {
+            var n = body.MaxBoundNumber + 1;
+            foreach (var free in body.FreeIndices)
+                if (!free.Equals(index)) n = Math.Max(n, free.CanonicalNumber + 1);
+            return new IndexSymbol("#" + n, index.Range);
+        }
     }
 
     /// <summary>Σ_{Bound = 0}^{Range − 1} Body.</summary>
@@ -88,7 +100,7 @@ namespace SgdDsl.Symbolics
                 }
             }
 
-            var bound = CanonicalBound(body, index.Range);
+            var bound = CanonicalBound(body, index);
             return new IndexedSum(bound, bound.Equals(index) ? body : IndexSubstitution.Substitute(body, index, Affine.Of(bound)));
         }
 
@@ -128,7 +140,7 @@ namespace SgdDsl.Symbolics
                 }
             }
 
-            var bound = CanonicalBound(body, index.Range);
+            var bound = CanonicalBound(body, index);
             return new IndexedProduct(bound, bound.Equals(index) ? body : IndexSubstitution.Substitute(body, index, Affine.Of(bound)));
         }
     }
