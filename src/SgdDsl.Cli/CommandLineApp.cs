@@ -19,7 +19,7 @@ internal static class CommandLineApp
             new PlotCommand(output).Command,
             new SimulateCommand(output).Command,
             new SweepCommand(output, error).Command,
-            new MergeCommand(output).Command,
+            new MergeCommand(output, error).Command,
         };
         root.SetAction(parse => analyze.Run(parse));
         var verbose = new Option<bool>("--verbose") { Description = "On an unexpected failure, print the stack trace too.", Recursive = true };
@@ -45,6 +45,11 @@ internal static class CommandLineApp
             error.WriteLine(e.Message);
             error.WriteLine("Give a point on the minimum manifold with --at, or add --minimize to move to a nearby one first.");
             return ExitCodes.NotAMinimum;
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.CannotWrite;
         }
         catch (ArithmeticException e)
         {

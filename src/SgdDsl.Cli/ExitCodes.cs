@@ -22,6 +22,12 @@ internal static class ExitCodes
     /// function value): the message names it. Never read as stability.
     /// </summary>
     public const int NotFinite = 5;
+
+    /// <summary>
+    /// An output file (--out, --plot) cannot be written: its folder is missing or is a file, it is a folder, permission
+    /// is denied, or the disk is full. The message names the flag and the path; nothing else is changed.
+    /// </summary>
+    public const int CannotWrite = 6;
 }
 
 /// <summary>Bad command-line input, reported with the usage and exit code 2.</summary>
@@ -29,3 +35,6 @@ internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>An unreadable or malformed data file, reported without the usage and with exit code 4.</summary>
 internal sealed class DataException(string message) : Exception(message);
+
+/// <summary>An output file named by a flag cannot be written, reported with exit code 6.</summary>
+internal sealed class OutputException(string message) : Exception(message);

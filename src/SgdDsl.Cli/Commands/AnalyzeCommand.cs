@@ -13,7 +13,7 @@ internal sealed class AnalyzeCommand
 
     private readonly ProblemInputs _inputs = new(needsPoint: true);
     private readonly StepInputs _step = new();
-    private readonly Option<int> _spectrum = new("--spectrum") { Description = "Report the K largest Lyapunov exponents on N (K ≥ 1; K = r also checks their sum).", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _spectrum = NumberOption.Whole("--spectrum", "Report the K largest Lyapunov exponents on N (K ≥ 1; K = r also checks their sum).", 1);
     private readonly MonteCarloBudget _budget = new("Most Monte Carlo steps (over all chains) the estimate may extend itself to while the verdict is undecided.");
     private readonly Option<bool> _minimize = new("--minimize") { Description = "First move --at to a nearby zero-loss point (Levenberg–Marquardt) and say how far it moved." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of the text report." };

@@ -1,4 +1,5 @@
 using SgdDsl.Cli.BuiltIn;
+using SgdDsl.Data;
 using SgdDsl.Formulas;
 
 namespace SgdDsl.Cli.Commands;
@@ -22,7 +23,13 @@ internal sealed record ModelChoice(ILossModel Model, double[][]? Data, double[]?
         if (string.IsNullOrWhiteSpace(parameters)) throw new UsageException("--params: a --loss needs its trained parameters, e.g. --params a,b.");
         try
         {
-            return new ModelChoice(FormulaModel.Create(loss, parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), null, null);
+            return new ModelChoice(FormulaModel.Create(loss, CommaList.Split(parameters).Where(p => p.Length > 0).ToArray()), null, null);
+        }
+        catch (InvalidOperationException e)
+        {
+            // FormulaModel finds the data columns in the text as ASCII names with subscripts spelled as the parser prints
+            // them; a name the parser reads otherwise (x[ 0], a non-ASCII letter) is left unbound.
+            throw new UsageException($"--loss: {e.Message} It is neither a parameter nor a data column: spell data names with ASCII letters, digits and _, and subscripts without spaces (x[0,1]).");
         }
         catch (FormatException e)
         {

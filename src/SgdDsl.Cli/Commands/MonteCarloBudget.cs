@@ -8,7 +8,7 @@ namespace SgdDsl.Cli.Commands;
 /// </summary>
 internal sealed class MonteCarloBudget(string description)
 {
-    public readonly Option<long?> MaxSteps = new("--max-steps") { Description = description };
+    public readonly Option<long?> MaxSteps = NumberOption.OptionalLong("--max-steps", description);
 
     public long? Resolve(ParseResult parse)
     {

@@ -14,13 +14,16 @@ internal sealed class PlotCommand
 {
     private static readonly string[] Kinds = ["auto", "exponents", "map", "history", "distance"];
 
-    private readonly Argument<FileInfo> _input = new("input") { Description = "JSON lines from 'sweep', or the JSON of 'analyze --json' or 'simulate --json'." };
-    private readonly Option<FileInfo> _out = new("--out", "-o") { Description = "The picture to write: FILE.png or FILE.svg.", Required = true };
+    /// <summary>The smallest and largest side of a picture: checked before anything is drawn, so 100 000 px never allocates 40 GB.</summary>
+    public const int MinPixels = 100, MaxPixels = 8000;
+
+    private readonly Argument<FileInfo> _input = FileOption.One("input", "JSON lines from 'sweep', or the JSON of 'analyze --json' or 'simulate --json'.");
+    private readonly Option<FileInfo> _out = FileOption.Required("--out", "-o", "The picture to write: FILE.png or FILE.svg.");
     private readonly Option<string> _kind = new("--kind") { Description = "What to draw: " + string.Join("|", Kinds) + " (auto picks from the input).", DefaultValueFactory = _ => "auto" };
-    private readonly Option<int?> _batch = new("--batch") { Description = "Draw only the sweep rows with this batch size B." };
+    private readonly Option<int?> _batch = NumberOption.OptionalWhole("--batch", "Draw only the sweep rows with this batch size B.");
     private readonly Option<string?> _title = new("--title") { Description = "The chart title (default: says what is drawn and from which file)." };
-    private readonly Option<int> _width = new("--width") { Description = "Width in pixels.", DefaultValueFactory = _ => 1100 };
-    private readonly Option<int> _height = new("--height") { Description = "Height in pixels.", DefaultValueFactory = _ => 650 };
+    private readonly Option<int> _width = NumberOption.Whole("--width", $"Width in pixels ({MinPixels} to {MaxPixels}).", 1100);
+    private readonly Option<int> _height = NumberOption.Whole("--height", $"Height in pixels ({MinPixels} to {MaxPixels}).", 650);
     private readonly TextWriter _output;
 
     public PlotCommand(TextWriter output)
@@ -45,7 +48,9 @@ internal sealed class PlotCommand
         var (width, height) = (parse.GetValue(_width), parse.GetValue(_height));
         if (!Kinds.Contains(kind)) throw new UsageException($"--kind: '{kind}' is not one of {string.Join(", ", Kinds)}.");
         CheckImagePath("--out", output);
-        if (width < 100 || height < 100) throw new UsageException("--width, --height: at least 100 pixels.");
+        OutputFile.Check("--out", output, createsFolders: true);
+        CheckPixels("--width", width);
+        CheckPixels("--height", height);
         if (!input.Exists) throw new DataException($"{input.FullName}: no such file.");
 
         var path = input.FullName;
@@ -79,6 +84,10 @@ internal sealed class PlotCommand
         {
             throw new DataException($"{path}: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFile.Failed("--out", output, e);
+        }
 
         _output.WriteLine($"Wrote {output}");
         return ExitCodes.Ok;
@@ -98,6 +107,12 @@ internal sealed class PlotCommand
     public static void CheckImagePath(string flag, string output)
     {
         if (Path.GetExtension(output).ToLowerInvariant() is not (".png" or ".svg")) throw new UsageException($"{flag}: '{output}' must end in .png or .svg.");
+    }
+
+    private static void CheckPixels(string flag, int pixels)
+    {
+        if (pixels is < MinPixels or > MaxPixels)
+            throw new UsageException($"{flag}: {pixels} pixels is outside {MinPixels} to {MaxPixels} (at most {MaxPixels} a side).");
     }
 
     private static JsonElement Need(JsonElement? whole, string path, string source) =>

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using SgdDsl.Cli.BuiltIn;
+using SgdDsl.Data;
 using SgdDsl.Rendering;
 
 namespace SgdDsl.Cli.Commands;
@@ -24,10 +24,10 @@ internal sealed class ProblemInputs(bool needsPoint)
     public readonly Option<string?> Loss = new("--loss") { Description = "A loss typed as a formula instead of a compiled model, e.g. \"0.5*(a*b*x - y)^2\" (needs --params" + (needsPoint ? ", --data and --at)." : " and --data).") };
     public readonly Option<string?> Params = new("--params") { Description = "With --loss: the trained parameters, comma-separated; the other names are data columns." };
     public readonly Option<string?> At = new("--at") { Description = "The minimum x*, comma-separated in parameter order (default: the model's built-in minimum)." };
-    public readonly Option<FileInfo?> Data = new("--data") { Description = "CSV file with a header naming the model's data columns (default: the built-in data)." };
-    public readonly Option<int> Seed = new("--seed") { Description = "Random seed; the same seed gives the same numbers.", DefaultValueFactory = _ => AnalyzeCommand.DefaultSeed };
+    public readonly Option<FileInfo?> Data = FileOption.Optional("--data", "CSV file with a header naming the model's data columns (default: the built-in data).");
+    public readonly Option<int> Seed = NumberOption.Whole("--seed", "Random seed; the same seed gives the same numbers.", AnalyzeCommand.DefaultSeed);
     public readonly Option<string> Sampling = new("--sampling") { Description = "Batch sampling: without|with|reshuffle (or " + string.Join(", ", SamplingNames.Names) + ").", DefaultValueFactory = _ => SamplingNames.Name(BatchSampling.WithoutReplacement) };
-    public readonly Option<int?> Threads = new("--threads") { Description = "Most threads (≥ 1; default all cores); the numbers do not depend on it." };
+    public readonly Option<int?> Threads = NumberOption.OptionalWhole("--threads", "Most threads (≥ 1; default all cores); the numbers do not depend on it.");
 
     public IEnumerable<Option> All => [ModelName, Loss, Params, At, Data, Seed, Sampling, Threads];
 
@@ -65,14 +65,14 @@ internal sealed class ProblemInputs(bool needsPoint)
 
     public static double[] ParsePoint(string flag, string text, ILossModel model)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var parts = CommaList.Split(text);
         if (parts.Length != model.ParameterCount)
-            throw new UsageException($"{flag}: '{text}' has {parts.Length} values but {model.Name} has {model.ParameterCount} parameters ({string.Join(", ", model.ParameterNames)}).");
+            throw new UsageException($"{flag}: '{Excerpt.Of(text)}' has {parts.Length} values but {model.Name} has {model.ParameterCount} parameters ({string.Join(", ", model.ParameterNames)}).");
         var point = new double[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out point[i]) || !double.IsFinite(point[i]))
-                throw new UsageException($"{flag}: value {i + 1} ('{parts[i]}', parameter {model.ParameterNames[i]}) is not a finite number.");
+            if (!NumberOption.TryParseReal(parts[i], out point[i]))
+                throw new UsageException($"{flag}: value {i + 1} ('{Excerpt.Of(parts[i])}', parameter {model.ParameterNames[i]}) is not a finite number.");
         }
         return point;
     }

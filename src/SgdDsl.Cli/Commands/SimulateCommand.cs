@@ -9,13 +9,13 @@ internal sealed class SimulateCommand
 {
     private readonly ProblemInputs _inputs = new(needsPoint: true);
     private readonly StepInputs _step = new();
-    private readonly Option<int> _trials = new("--trials") { Description = "Independent trials (random start directions in N).", DefaultValueFactory = _ => new SimulationOptions().Trials };
-    private readonly Option<int> _steps = new("--steps") { Description = "SGD steps per trial.", DefaultValueFactory = _ => new SimulationOptions().Steps };
-    private readonly Option<double> _delta = new("--delta") { Description = "δ, the distance of each start from x* (Euclidean).", DefaultValueFactory = _ => new SimulationOptions().Displacement };
-    private readonly Option<double> _radius = new("--radius") { Description = "R: a trial accumulates when it ends at zero loss (L ≤ 1e-20) within R of x*.", DefaultValueFactory = _ => new SimulationOptions().Radius };
+    private readonly Option<int> _trials = NumberOption.Whole("--trials", "Independent trials (random start directions in N).", new SimulationOptions().Trials);
+    private readonly Option<int> _steps = NumberOption.Whole("--steps", "SGD steps per trial.", new SimulationOptions().Steps);
+    private readonly Option<double> _delta = NumberOption.Real("--delta", "δ, the distance of each start from x* (Euclidean).", new SimulationOptions().Displacement);
+    private readonly Option<double> _radius = NumberOption.Real("--radius", "R: a trial accumulates when it ends at zero loss (L ≤ 1e-20) within R of x*.", new SimulationOptions().Radius);
     private readonly Option<bool> _minimize = new("--minimize") { Description = "First move --at to a nearby zero-loss point (Levenberg–Marquardt)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in the README) instead of the summary." };
-    private readonly Option<FileInfo?> _plot = new("--plot") { Description = "Also draw the normal distance of the trajectories over time (log scale) to this .png or .svg file." };
+    private readonly Option<FileInfo?> _plot = FileOption.Optional("--plot", "Also draw the normal distance of the trajectories over time (log scale) to this .png or .svg file.");
     private readonly Option<bool> _quiet = new("--quiet") { Description = "Print nothing but --json output; the exit code tells success." };
     private readonly TextWriter _output;
 
@@ -49,7 +49,11 @@ internal sealed class SimulateCommand
             Radius = parse.GetValue(_radius),
             MaxDegreeOfParallelism = problem.Threads,
         };
-        if (parse.GetValue(_plot) is { } plot) PlotCommand.CheckImagePath("--plot", plot.FullName);
+        if (parse.GetValue(_plot) is { } plot)
+        {
+            PlotCommand.CheckImagePath("--plot", plot.FullName);
+            OutputFile.Check("--plot", plot.FullName, createsFolders: true);
+        }
         if (options.Trials < 1) throw new UsageException($"--trials: at least 1, not {options.Trials}.");
         if (options.Steps < 1) throw new UsageException($"--steps: at least 1, not {options.Steps}.");
         if (!(options.Displacement > 0) || !double.IsFinite(options.Displacement)) throw new UsageException("--delta: δ must be positive and finite.");
@@ -65,7 +69,7 @@ internal sealed class SimulateCommand
         else if (!parse.GetValue(_quiet)) _output.Write(SimulationText.Render(result, analysis));
         if (parse.GetValue(_plot) is { } file)
         {
-            StabilityPlots.NormalDistance(DistanceTraces.From(result, analysis.Lambda), file.FullName);
+            OutputFile.Guard("--plot", file.FullName, () => StabilityPlots.NormalDistance(DistanceTraces.From(result, analysis.Lambda), file.FullName));
             if (!parse.GetValue(_quiet) && !parse.GetValue(_json)) _output.WriteLine($"Wrote {file.FullName}");
         }
 

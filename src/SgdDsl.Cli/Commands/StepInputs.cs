@@ -9,8 +9,8 @@ namespace SgdDsl.Cli.Commands;
 /// </summary>
 internal sealed class StepInputs
 {
-    public readonly Option<double> Eta = new("--eta") { Description = "Learning rate η > 0.", DefaultValueFactory = _ => AnalyzeCommand.DefaultLearningRate };
-    public readonly Option<int> Batch = new("--batch") { Description = "Batch size B, 1 ≤ B ≤ N.", DefaultValueFactory = _ => AnalyzeCommand.DefaultBatchSize };
+    public readonly Option<double> Eta = NumberOption.Real("--eta", "Learning rate η > 0.", AnalyzeCommand.DefaultLearningRate);
+    public readonly Option<int> Batch = NumberOption.Whole("--batch", "Batch size B, 1 ≤ B ≤ N.", AnalyzeCommand.DefaultBatchSize);
 
     public IEnumerable<Option> All => [Eta, Batch];
 

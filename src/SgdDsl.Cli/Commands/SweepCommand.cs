@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SgdDsl.Cli.Commands.Sweeps;
+using SgdDsl.Data;
 
 namespace SgdDsl.Cli.Commands;
 
@@ -16,9 +17,9 @@ internal sealed class SweepCommand
     private readonly Option<string> _batch = new("--batch") { Description = "Batch sizes: a list like 1,2,4,N (N = all samples).", DefaultValueFactory = _ => "1" };
     private readonly Option<string[]> _path = new("--path") { Description = "A parameter's range, NAME=start:end:count (or log:…, or a list); repeat for a product grid.", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string[]> _fix = new("--fix") { Description = "A parameter as a formula in the path variables, e.g. \"b=1/a\"; repeatable." };
-    private readonly Option<FileInfo?> _points = new("--points") { Description = "CSV of start points instead of --path: a header naming parameters, one point per line." };
-    private readonly Option<FileInfo?> _out = new("--out") { Description = "Write the JSON lines to this file as they are computed (default: stdout)." };
-    private readonly Option<FileInfo?> _plot = new("--plot") { Description = "With --out: also draw the rows (μ and λ against η, or the stability map) to this .png or .svg file." };
+    private readonly Option<FileInfo?> _points = FileOption.Optional("--points", "CSV of start points instead of --path: a header naming parameters, one point per line.");
+    private readonly Option<FileInfo?> _out = FileOption.Optional("--out", "Write the JSON lines to this file as they are computed (default: stdout).");
+    private readonly Option<FileInfo?> _plot = FileOption.Optional("--plot", "With --out: also draw the rows (μ and λ against η, or the stability map) to this .png or .svg file.");
     private readonly Option<bool> _resume = new("--resume") { Description = "Keep the rows already in --out and compute only the missing points." };
     private readonly Option<string?> _shard = new("--shard") { Description = "i/n: compute only the points whose grid index is i mod n (0 ≤ i < n), for job arrays." };
     private readonly MonteCarloBudget _budget = new("Most Monte Carlo steps per point while a λ estimate is undecided (as analyze).");
@@ -60,31 +61,49 @@ internal sealed class SweepCommand
         var maxSteps = _budget.Resolve(parse);
 
         var grid = new SweepGrid(problem.Model.Name, positions, etas, batches, problem.Sampling, problem.Seed);
+        if (grid.Count > SweepGrid.MaxPoints)
+            throw new UsageException($"--eta, --batch, --path/--points: the grid has {positions.Count} positions × {etas.Length} learning rates × {batches.Length} batch sizes = {grid.Count} points, " +
+                $"more than a sweep takes (at most {SweepGrid.MaxPoints}); split it into several sweeps.");
+        CheckDistinct(positions, etas, batches, pointsFile is not null);
         var outFile = parse.GetValue(_out);
         var resume = parse.GetValue(_resume);
         if (resume && outFile is null) throw new UsageException("--resume: needs --out, the file to resume.");
         var plot = parse.GetValue(_plot);
         if (plot is not null && outFile is null) throw new UsageException("--plot: needs --out, the rows to draw.");
-        if (plot is not null) PlotCommand.CheckImagePath("--plot", plot.FullName);
-        var finished = new HashSet<string>();
-        if (outFile is not null && outFile.Exists && new FileInfo(outFile.FullName).Length > 0)
+        if (plot is not null)
         {
-            if (!resume) throw new UsageException($"--out: {outFile.FullName} already has rows; add --resume to continue it, or choose another file.");
-            var rows = SweepFile.Read("--out", outFile.FullName, out var truncated);
-            finished.UnionWith(rows.Select(r => r.Key));
-            if (truncated) File.WriteAllLines(outFile.FullName, rows.Select(r => r.Line));
+            PlotCommand.CheckImagePath("--plot", plot.FullName);
+            OutputFile.Check("--plot", plot.FullName, createsFolders: true);
+        }
+        var options = new StabilityOptions { Sampling = problem.Sampling, Seed = problem.Seed };
+        if (maxSteps is { } m) options = options with { MaxSteps = m };
+        var runner = new SweepRunner(problem.Model, problem.Data, options);
+        var finished = new HashSet<string>();
+        if (outFile is not null)
+        {
+            var hasRows = File.Exists(outFile.FullName) && new FileInfo(outFile.FullName).Length > 0;
+            if (hasRows && !resume) throw new UsageException($"--out: {outFile.FullName} already has rows; add --resume to continue it, or choose another file.");
+            OutputFile.Check("--out", outFile.FullName);
+            if (hasRows) finished = SweepResume.Prepare(outFile.FullName, grid, runner.Inputs);
         }
         var pending = grid.Shard(shard, shards).Where(i => !finished.Contains(grid[i].Key)).ToList();
         var skipped = grid.Shard(shard, shards).LongCount() - pending.Count;
 
-        using var sink = outFile is null ? null : new StreamWriter(outFile.FullName, append: true);
-        var rowsOut = sink ?? _output;
+        RowAppender? sink = null;
+        if (outFile is not null) OutputFile.Guard("--out", outFile.FullName, () => sink = new RowAppender(outFile.FullName));
+        using var _ = sink;
         void Write(string row)
         {
-            rowsOut.WriteLine(row);
-            rowsOut.Flush();
+            if (sink is null)
+            {
+                _output.WriteLine(row);
+                _output.Flush();
+            }
+            else
+            {
+                OutputFile.Guard("--out", outFile!.FullName, () => sink.Append(row));
+            }
         }
-        var runner = new SweepRunner(problem.Model, problem.Data, problem.Sampling, problem.Seed, maxSteps);
         var threads = problem.Threads > 0 ? problem.Threads : Environment.ProcessorCount;
         var quiet = parse.GetValue(_quiet);
         var failures = 0;
@@ -98,7 +117,7 @@ internal sealed class SweepCommand
         else if (outFile is not null && !quiet)
             _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {pending.Count} points computed, {skipped} already in {outFile.Name}, {failures} without a minimum or failed; grid {grid.Count} points{(shards > 1 ? $", shard {shard}/{shards}" : "")}."));
-        if (plot is not null) PlotCommand.DrawSweep(outFile!.FullName, plot.FullName, quiet ? TextWriter.Null : _output);
+        if (plot is not null) OutputFile.Guard("--plot", plot.FullName, () => PlotCommand.DrawSweep(outFile!.FullName, plot.FullName, quiet ? TextWriter.Null : _output));
         return ExitCodes.Ok;
     }
 
@@ -117,6 +136,26 @@ internal sealed class SweepCommand
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Every grid point once: equal learning rates, batch sizes or starts would give rows with one key.</summary>
+    private static void CheckDistinct(IReadOnlyList<StartPoint> positions, double[] etas, int[] batches, bool fromPointsFile)
+    {
+        if (etas.GroupBy(e => e).FirstOrDefault(g => g.Count() > 1) is { } eta)
+            throw new UsageException($"--eta: the learning rate {eta.Key.ToString("R", CultureInfo.InvariantCulture)} appears {eta.Count()} times; a sweep computes each point once.");
+        if (batches.GroupBy(b => b).FirstOrDefault(g => g.Count() > 1) is { } batch)
+            throw new UsageException($"--batch: the batch size {batch.Key} appears {batch.Count()} times (N = the number of samples counts too); a sweep computes each point once.");
+        var seen = new Dictionary<string, int>();
+        for (var p = 0; p < positions.Count; p++)
+        {
+            var start = string.Join(",", positions[p].Start.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
+            if (!seen.TryAdd(start, p))
+            {
+                string Name(int k) => fromPointsFile ? $"line {positions[k].Labels[0].Value}" : $"position {k}";
+                var message = $"{Name(seen[start])} and {Name(p)} start at the same point ({Excerpt.Of(start)}); a sweep computes each point once.";
+                throw fromPointsFile ? new DataException("--points: " + message) : new UsageException("--path: " + message);
+            }
+        }
     }
 
     private static (int Shard, int Shards) ParseShard(string? text)

@@ -80,15 +80,18 @@ public sealed class Dataset
     /// <summary>
     /// Reads a comma-separated file whose first line is a header naming exactly the data columns of
     /// <paramref name="model"/> (<see cref="ILossModel.SampleNames"/>, case-sensitive, in any order).
-    /// Fields are separated by commas and trimmed (no quoting); numbers use the invariant culture (decimal point,
-    /// optional exponent); blank lines are skipped but still counted in line numbers.
+    /// Fields are separated by the commas outside square brackets (so a flattened matrix entry <c>W[0,1]</c> is one
+    /// name) and trimmed (no quoting); a field is at most 256 characters and a line is refused as soon as it has more
+    /// fields than the model has data columns. Numbers use the invariant culture (decimal point, optional exponent);
+    /// blank lines are skipped but still counted in line numbers.
     /// Columns are reordered into the model's order.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The model has no data columns.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">
-    /// Missing, duplicate or extra header columns; a line with the wrong number of fields; a value that is
+    /// Missing, duplicate or extra header columns; a line with the wrong number of fields; a field longer than 256
+    /// characters (messages quote at most its first 40); a value that is
     /// not a number or is NaN/±∞ (including overflow); no data lines. The message names the file, the 1-based
     /// line number, the data row (0-based) and the column.
     /// </exception>

@@ -48,9 +48,10 @@ public sealed class SweepCliTests : IDisposable
         var path = File("resume.jsonl");
         Assert.Equal(0, Sweep("--out", path).Code);
         var full = Rows(path);
-        // An interrupted run: five finished rows, one marked so that recomputing it would show, and a line cut short.
+        // An interrupted run: five finished rows, one marked so that recomputing it would show, and a row cut short
+        // (no newline after it: what an interrupted write leaves).
         var marked = full[2].Replace("\"status\":\"ok\"", "\"status\":\"ok\",\"marker\":true");
-        System.IO.File.WriteAllLines(path, [full[0], full[1], marked, full[3], full[4], full[5][..40]]);
+        System.IO.File.WriteAllText(path, string.Join("\n", [full[0], full[1], marked, full[3], full[4], full[5][..40]]));
 
         var (code, output, _) = Sweep("--out", path, "--resume", "--json");
         Assert.Equal(0, code);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SgdDsl.Data;
 
 namespace SgdDsl.Cli.Commands.Sweeps;
 
@@ -18,12 +19,13 @@ internal static class GridSpec
         {
             var parts = spec.Split(':', StringSplitOptions.TrimEntries);
             if (parts.Length != 3)
-                throw new UsageException($"{flag}: '{text}' is not start:end:count (or log:start:end:count).");
+                throw new UsageException($"{flag}: '{Excerpt.Of(text)}' is not start:end:count (or log:start:end:count).");
             var (start, end) = (Number(flag, text, parts[0]), Number(flag, text, parts[1]));
             if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
-                throw new UsageException($"{flag}: the count in '{text}' must be a whole number ≥ 1, not '{parts[2]}'.");
+                throw new UsageException($"{flag}: the count in '{Excerpt.Of(text)}' must be a whole number ≥ 1, not '{Excerpt.Of(parts[2])}'.");
+            CheckCount(flag, text, count);
             if (geometric && !(start > 0 && end > 0))
-                throw new UsageException($"{flag}: a log range needs positive ends, not '{text}'.");
+                throw new UsageException($"{flag}: a log range needs positive ends, not '{Excerpt.Of(text)}'.");
             var values = new double[count];
             for (var k = 0; k < count; k++)
             {
@@ -34,8 +36,10 @@ internal static class GridSpec
             return values;
         }
         if (geometric)
-            throw new UsageException($"{flag}: '{text}' is not log:start:end:count.");
-        return spec.Split(',', StringSplitOptions.TrimEntries).Select(p => Number(flag, text, p)).ToArray();
+            throw new UsageException($"{flag}: '{Excerpt.Of(text)}' is not log:start:end:count.");
+        var list = spec.Split(',', StringSplitOptions.TrimEntries);
+        CheckCount(flag, text, list.Length);
+        return list.Select(p => Number(flag, text, p)).ToArray();
     }
 
     /// <summary>Batch sizes: a comma-separated list of whole numbers in [1, N], where <c>N</c> means the full batch.</summary>
@@ -46,7 +50,7 @@ internal static class GridSpec
         {
             var b = part.Equals("N", StringComparison.OrdinalIgnoreCase) ? sampleCount
                 : int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new UsageException($"{flag}: '{part}' in '{text}' is not a whole number or N.");
+                : throw new UsageException($"{flag}: '{Excerpt.Of(part)}' in '{Excerpt.Of(text)}' is not a whole number or N.");
             if (b < 1 || b > sampleCount)
                 throw new UsageException($"{flag}: batch size {b} is outside [1, N] = [1, {sampleCount}].");
             values.Add(b);
@@ -54,8 +58,14 @@ internal static class GridSpec
         return values.ToArray();
     }
 
+    private static void CheckCount(string flag, string text, long count)
+    {
+        if (count > SweepGrid.MaxPoints)
+            throw new UsageException($"{flag}: '{Excerpt.Of(text)}' has {count} values, more than a sweep takes (at most {SweepGrid.MaxPoints} grid points); split it into several sweeps.");
+    }
+
     private static double Number(string flag, string text, string part) =>
-        double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
+        NumberOption.TryParseReal(part, out var x)
             ? x
-            : throw new UsageException($"{flag}: '{part}' in '{text}' is not a finite number.");
+            : throw new UsageException($"{flag}: '{Excerpt.Of(part)}' in '{Excerpt.Of(text)}' is not a finite number.");
 }

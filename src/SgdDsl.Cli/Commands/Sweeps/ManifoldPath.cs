@@ -1,3 +1,4 @@
+using SgdDsl.Data;
 using SgdDsl.Symbolics;
 
 namespace SgdDsl.Cli.Commands.Sweeps;
@@ -19,6 +20,9 @@ internal static class ManifoldPath
             if (axes.Any(a => a.Name == name)) throw new UsageException($"--path: parameter {name} has two paths.");
             axes.Add((name, GridSpec.Parse("--path", spec)));
         }
+        var product = axes.Aggregate(1L, (n, a) => Math.Min(n * a.Values.Length, SweepGrid.MaxPoints + 1));
+        if (product > SweepGrid.MaxPoints)
+            throw new UsageException($"--path: the paths span {string.Join(" × ", axes.Select(a => a.Values.Length))} positions, more than a sweep takes (at most {SweepGrid.MaxPoints} grid points).");
         var formulas = new List<(string Name, Expr Formula)>();
         foreach (var fix in fixes)
         {
@@ -68,10 +72,10 @@ internal static class ManifoldPath
     private static (string Name, string Value) Split(string flag, string text, IReadOnlyList<string> names)
     {
         var eq = text.IndexOf('=');
-        if (eq <= 0) throw new UsageException($"{flag}: '{text}' is not NAME=…, e.g. {(flag == "--fix" ? "b=1/a" : "a=0.5:2:40")}.");
+        if (eq <= 0) throw new UsageException($"{flag}: '{Excerpt.Of(text)}' is not NAME=…, e.g. {(flag == "--fix" ? "b=1/a" : "a=0.5:2:40")}.");
         var name = text[..eq].Trim();
         if (!names.Contains(name))
-            throw new UsageException($"{flag}: '{name}' is not a parameter; the parameters are {string.Join(", ", names)}.");
+            throw new UsageException($"{flag}: '{Excerpt.Of(name)}' is not a parameter; the parameters are {string.Join(", ", names)}.");
         return (name, text[(eq + 1)..]);
     }
 

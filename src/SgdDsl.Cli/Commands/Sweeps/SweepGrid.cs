@@ -13,6 +13,12 @@ internal sealed record GridPoint(long Index, int PositionIndex, StartPoint Posit
 /// </summary>
 internal sealed class SweepGrid(string model, IReadOnlyList<StartPoint> positions, double[] etas, int[] batches, BatchSampling sampling, int seed)
 {
+    /// <summary>
+    /// The most grid points a sweep takes (positions × η × B, and each of them alone): checked before a list is
+    /// allocated, so a typo like <c>--eta 0.1:0.2:2000000000</c> is refused at once. Split larger studies into sweeps.
+    /// </summary>
+    public const long MaxPoints = 1_000_000;
+
     public long Count => (long)positions.Count * etas.Length * batches.Length;
 
     public GridPoint this[long index]

@@ -16,7 +16,7 @@ internal readonly record struct PointOutcome(PointStatus Status, string Row);
 /// </summary>
 internal static class SweepRow
 {
-    public static PointOutcome Ok(GridPoint g, StabilityReport r, double moved) => Write(g, PointStatus.Ok, w =>
+    public static PointOutcome Ok(GridPoint g, SweepInputs inputs, StabilityReport r, double moved) => Write(g, inputs, PointStatus.Ok, w =>
     {
         JsonNumbers.WriteArray(w, "point", r.Minimum);
         JsonNumbers.Write(w, "moved", moved);
@@ -43,20 +43,41 @@ internal static class SweepRow
     });
 
     /// <summary>A point where no minimum was found or the analysis failed (<paramref name="status"/>), with a message.</summary>
-    public static PointOutcome Failed(GridPoint g, PointStatus status, string message, double[]? point) => Write(g, status, w =>
+    public static PointOutcome Failed(GridPoint g, SweepInputs inputs, PointStatus status, string message, double[]? point) => Write(g, inputs, status, w =>
     {
         if (point is not null) JsonNumbers.WriteArray(w, "point", point);
         w.WriteString("message", message);
     });
 
-    private static PointOutcome Write(GridPoint g, PointStatus status, Action<Utf8JsonWriter> body)
+    /// <summary>
+    /// The first bytes of every row of <paramref name="g"/>, up to and including "inputs" (what is written before
+    /// anything computed): a line cut short that is a prefix of this, or extends it, is an interrupted row of this sweep.
+    /// </summary>
+    public static string Start(GridPoint g, SweepInputs inputs)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
-            w.WriteStartObject();
-            w.WriteNumber("index", g.Index);
-            w.WriteString("key", g.Key);
+            WriteStart(w, g, inputs);
+            w.Flush();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteStart(Utf8JsonWriter w, GridPoint g, SweepInputs inputs)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("index", g.Index);
+        w.WriteString("key", g.Key);
+        inputs.Write(w);
+    }
+
+    private static PointOutcome Write(GridPoint g, SweepInputs inputs, PointStatus status, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            WriteStart(w, g, inputs);
             w.WriteNumber("position", g.PositionIndex);
             w.WriteStartObject("at");
             foreach (var (name, value) in g.Position.Labels) JsonNumbers.Write(w, name, value);

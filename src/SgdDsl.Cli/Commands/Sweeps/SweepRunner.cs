@@ -1,77 +1,91 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace SgdDsl.Cli.Commands.Sweeps;
 
 /// <summary>
 /// Computes grid points in parallel (one analysis per thread, each single-threaded so the numbers do not depend on the
 /// thread count), brings each position to the manifold by Minimize once, and hands rows to <c>write</c> in grid order
-/// as soon as every earlier pending point is done, so an interruption loses at most the points in flight.
+/// as soon as every earlier pending point is done, so an interruption loses at most the points in flight. A point that
+/// fails in any way becomes a "failed" row with the message, and the other points go on; only <c>write</c>'s own
+/// failures (an unwritable --out) stop the sweep. Of <c>options</c>, η, B and the thread count are set per point; the
+/// rest (sampling, seed, --max-steps) is used as given.
 /// </summary>
-internal sealed class SweepRunner(ILossModel model, Dataset data, BatchSampling sampling, int seed, long? maxSteps)
+internal sealed class SweepRunner(ILossModel model, Dataset data, StabilityOptions options)
 {
+    /// <summary>What every row of this sweep says it was computed from.</summary>
+    public SweepInputs Inputs { get; } = SweepInputs.Of(model, data, options);
+
     public int Run(SweepGrid grid, IReadOnlyList<long> pending, int threads, Action<string> write, Action? advanced)
     {
-        var minima = new ConcurrentDictionary<int, Lazy<MinimizeResult?>>();
+        var minima = new ConcurrentDictionary<int, Lazy<(MinimizeResult? Result, string? Error)>>();
         var done = new string?[pending.Count];
         var next = 0;
         var gate = new object();
         var failures = 0;
-        Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+        try
         {
-            var g = grid[pending[k]];
-            var outcome = Compute(g, minima.GetOrAdd(g.PositionIndex, _ => new Lazy<MinimizeResult?>(() => Minimize(g.Position.Start))).Value);
-            if (outcome.Status != PointStatus.Ok) Interlocked.Increment(ref failures);
-            lock (gate)
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
             {
-                done[k] = outcome.Row;
-                while (next < done.Length && done[next] is { } ready)
+                var g = grid[pending[k]];
+                var outcome = Compute(g, minima.GetOrAdd(g.PositionIndex, _ => new(() => Minimize(g.Position.Start))).Value);
+                if (outcome.Status != PointStatus.Ok) Interlocked.Increment(ref failures);
+                lock (gate)
                 {
-                    write(ready);
-                    done[next++] = null;
+                    done[k] = outcome.Row;
+                    while (next < done.Length && done[next] is { } ready)
+                    {
+                        write(ready);
+                        done[next++] = null;
+                    }
+                    advanced?.Invoke();
                 }
-                advanced?.Invoke();
-            }
-        });
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Only write can throw here; rethrow its exception itself (an OutputException), not the wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return failures;
     }
 
-    private MinimizeResult? Minimize(double[] start)
+    private (MinimizeResult?, string?) Minimize(double[] start)
     {
         try
         {
-            return Stability.Minimize(model, data, start);
+            return (Stability.Minimize(model, data, start), null);
         }
-        catch (ArithmeticException)
+        catch (Exception e)
         {
-            return null;
+            return (null, $"Minimize failed: {Message(e)}");
         }
     }
 
-    private PointOutcome Compute(GridPoint g, MinimizeResult? minimum)
+    private PointOutcome Compute(GridPoint g, (MinimizeResult? Result, string? Error) minimum)
     {
-        if (minimum is null)
-            return SweepRow.Failed(g, PointStatus.Failed, "Minimize met a non-finite loss or derivative.", null);
-        var options = new StabilityOptions
-        {
-            LearningRate = g.LearningRate,
-            BatchSize = g.BatchSize,
-            Sampling = sampling,
-            Seed = seed,
-            MaxDegreeOfParallelism = 1,
-        };
-        if (maxSteps is { } m) options = options with { MaxSteps = m };
+        if (minimum.Result is not { } start)
+            return SweepRow.Failed(g, Inputs, PointStatus.Failed, minimum.Error!, null);
         try
         {
-            var report = Stability.Analyze(model, data, minimum.Point, options);
-            return SweepRow.Ok(g, report, minimum.DistanceMoved);
+            var report = Stability.Analyze(model, data, start.Point, options with
+            {
+                LearningRate = g.LearningRate,
+                BatchSize = g.BatchSize,
+                MaxDegreeOfParallelism = 1,
+            });
+            return SweepRow.Ok(g, Inputs, report, start.DistanceMoved);
         }
         catch (NotAMinimumException e)
         {
-            return SweepRow.Failed(g, PointStatus.NotAMinimum, e.Message, minimum.Point);
+            return SweepRow.Failed(g, Inputs, PointStatus.NotAMinimum, e.Message, start.Point);
         }
-        catch (ArithmeticException e)
+        catch (Exception e)
         {
-            return SweepRow.Failed(g, PointStatus.Failed, e.Message, minimum.Point);
+            return SweepRow.Failed(g, Inputs, PointStatus.Failed, Message(e), start.Point);
         }
     }
+
+    // Non-finite numbers are the expected failure and speak for themselves; anything else says what kind it was.
+    private static string Message(Exception e) => e is ArithmeticException ? e.Message : $"unexpected failure ({e.GetType().Name}): {e.Message}";
 }
