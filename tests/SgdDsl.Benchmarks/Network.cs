@@ -14,7 +14,45 @@ internal sealed class Network(ILossModel model, Network.ValueFunction handValue,
     private readonly double[] _gradient = new double[model.ParameterCount];
     private readonly double[] _product = new double[model.ParameterCount];
 
+    public delegate double OutputGradientFunction(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, int output, Span<double> gradient);
+
+    private OutputGradientFunction? _handOutputGradient;
+    private double[] _jacobian = [];
+
     public double Value() => model.Value(_theta, _sample);
+
+    public double Jacobian()
+    {
+        model.SquaredResidual!.OutputJacobian(_theta, _sample, _jacobian);
+        return _jacobian[0];
+    }
+
+    /// <summary>K output gradients, one forward and backward pass each: what a hand-written Jacobian costs without sharing.</summary>
+    public double HandJacobian()
+    {
+        var d = model.ParameterCount;
+        var sum = 0.0;
+        for (var k = 0; k < model.SquaredResidual!.OutputCount; k++)
+            sum += _handOutputGradient!(_theta, _sample, k, _jacobian.AsSpan(k * d, d));
+        return sum;
+    }
+
+    /// <summary>Not a timing: the generated Jacobian's rows must equal the hand-written output gradients.</summary>
+    public void CheckJacobian(OutputGradientFunction handOutputGradient)
+    {
+        _handOutputGradient = handOutputGradient;
+        var d = model.ParameterCount;
+        var k = model.SquaredResidual!.OutputCount;
+        _jacobian = new double[k * d];
+        model.SquaredResidual.OutputJacobian(_theta, _sample, _jacobian);
+        var row = new double[d];
+        for (var c = 0; c < k; c++)
+        {
+            handOutputGradient(_theta, _sample, c, row);
+            for (var j = 0; j < d; j++)
+                Require(Math.Abs(row[j] - _jacobian[c * d + j]) <= Tolerance * Math.Max(1, Math.Abs(row[j])), $"jacobian[{c}, {j}]");
+        }
+    }
 
     public double HandValue() => handValue(_theta, _sample);
 

@@ -18,6 +18,7 @@ public class NetworkBenchmarks
     public void Setup()
     {
         _mlp.Check();
+        _mlp.CheckJacobian(HandWrittenNetworks.MlpOutputGradient);
         _deep.Check();
     }
 
@@ -35,6 +36,12 @@ public class NetworkBenchmarks
 
     [Benchmark(Description = "MLP 784-128-10: generated HVP")]
     public double MlpHvp() => _mlp.Hvp();
+
+    [Benchmark(Description = "MLP 784-128-10: K = 10 hand-written output gradients")]
+    public double MlpHandJacobian() => _mlp.HandJacobian();
+
+    [Benchmark(Description = "MLP 784-128-10: generated OutputJacobian")]
+    public double MlpJacobian() => _mlp.Jacobian();
 
     [Benchmark(Description = "64-500-500-1: hand-written forward")]
     public double DeepHandValue() => _deep.HandValue();

@@ -13,6 +13,8 @@ internal static class QuickRatios
         var b = new NetworkBenchmarks();
         b.Setup();
         Report("MLP 784-128-10", b.MlpHandValue, b.MlpValue, b.MlpHandGradient, b.MlpGradient, b.MlpHvp);
+        var (hj, j) = (Median(b.MlpHandJacobian), Median(b.MlpJacobian));
+        Console.WriteLine($"MLP 784-128-10: OutputJacobian {j:F1} µs ({j / hj:F2}× K hand-written output gradients)");
         Report("64-500-500-1", b.DeepHandValue, b.DeepValue, b.DeepHandGradient, b.DeepGradient, b.DeepHvp);
     }
 

@@ -94,3 +94,107 @@ public class SquaredResidualTests
     public void Other_losses_have_no_squared_residual_form(string members) =>
         Assert.Null(Build(members).SquaredResidual);
 }
+
+/// <summary>
+/// ℓ = c·Σ_k (f_k − y[k])² with a data vector y: the vector form, with K outputs and their targets; the generated
+/// Jacobian agrees with central differences of the outputs, and at an interpolating point the Hessian is 2c·JᵀJ.
+/// </summary>
+public class VectorSquaredResidualTests
+{
+    public static TheoryData<string, double, int, int> VectorLosses => new()
+    {
+        {
+            // Several outputs sharing one hidden layer.
+            """
+            const int K = 3, H = 4, D = 2;
+            [Loss]
+            static double Loss([Param(H, D)] double[,] W, [Param(K, H)] double[,] V, [Data(D)] double[] x, [Data(K)] double[] y)
+                => 0.5 * Sum(K, c => Sq(Sum(H, j => V[c, j] * Math.Tanh(Sum(D, k => W[j, k] * x[k]))) - y[c]));
+            """, 0.5, 3, 2
+        },
+        {
+            // The target first, the square written as a product, a scalar parameter, c = 2.
+            """
+            const int K = 2, D = 3;
+            [Loss]
+            static double Loss([Param] double b, [Param(K, D)] double[,] A, [Data(K)] double[] y, [Data(D)] double[] x)
+                => 2 * Sum(K, c => (y[c] - Sum(D, j => A[c, j] * x[j]) - b) * (y[c] - Sum(D, j => A[c, j] * x[j]) - b));
+            """, 2.0, 2, 0
+        },
+    };
+
+    private static ILossModel Build(string members) =>
+        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
+            [SgdModel]
+            public static partial class Case
+            {
+            {{members}}
+            }
+            """, "Case"));
+
+    private static (double[] Theta, double[] Sample) Point(ILossModel model, int seed)
+    {
+        var random = new Random(seed);
+        return (Enumerable.Range(0, model.ParameterCount).Select(_ => random.NextDouble() - 0.5).ToArray(),
+                Enumerable.Range(0, model.SampleWidth).Select(_ => random.NextDouble() + 0.2).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorLosses))]
+    public void Recognizes_K_outputs_with_their_constant_and_targets(string members, double scale, int outputs, int firstTarget)
+    {
+        var form = Build(members).SquaredResidual;
+        Assert.NotNull(form);
+        Assert.Equal(scale, form.Scale);
+        Assert.Equal(outputs, form.OutputCount);
+        Assert.Equal(Enumerable.Range(firstTarget, outputs), form.TargetIndices);
+        Assert.Throws<InvalidOperationException>(() => form.Output(new double[Build(members).ParameterCount], new double[Build(members).SampleWidth]));
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorLosses))]
+    public void Jacobian_matches_central_differences_and_the_loss_is_c_times_the_squared_residuals(string members, double scale, int outputs, int firstTarget)
+    {
+        var model = Build(members);
+        var form = model.SquaredResidual!;
+        var d = model.ParameterCount;
+        var (theta, sample) = Point(model, 3);
+        var f = new double[outputs];
+        form.Outputs(theta, sample, f);
+        var loss = scale * Enumerable.Range(0, outputs).Sum(k => (f[k] - sample[firstTarget + k]) * (f[k] - sample[firstTarget + k]));
+        Assert.Equal(loss, model.Value(theta, sample), 1e-12 * Math.Max(1, loss));
+        var jacobian = new double[outputs * d];
+        form.OutputJacobian(theta, sample, jacobian);
+        for (var k = 0; k < outputs; k++)
+        {
+            var row = k;
+            var expected = FiniteDifferences.Gradient(t => { var o = new double[outputs]; form.Outputs(t, sample, o); return o[row]; }, theta);
+            for (var j = 0; j < d; j++)
+                Assert.Equal(expected[j], jacobian[k * d + j], FiniteDifferences.Tolerance(expected[j]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorLosses))]
+    public void At_an_interpolating_point_the_hessian_is_2c_J_transposed_J(string members, double scale, int outputs, int firstTarget)
+    {
+        var model = Build(members);
+        var form = model.SquaredResidual!;
+        var d = model.ParameterCount;
+        var (theta, sample) = Point(model, 5);
+        var f = new double[outputs];
+        form.Outputs(theta, sample, f);
+        f.CopyTo(sample, firstTarget); // interpolation: f = y, so ℓ = 0
+        var jacobian = new double[outputs * d];
+        form.OutputJacobian(theta, sample, jacobian);
+        var hessian = new double[d * d];
+        model.Hessian(theta, sample, hessian);
+        Assert.Equal(0.0, model.Value(theta, sample));
+        for (var i = 0; i < d; i++)
+            for (var j = 0; j < d; j++)
+            {
+                var expected = 2 * scale * Enumerable.Range(0, outputs).Sum(k => jacobian[k * d + i] * jacobian[k * d + j]);
+                Assert.Equal(expected, hessian[i * d + j], 1e-12 * (1 + Math.Abs(expected)));
+            }
+    }
+}

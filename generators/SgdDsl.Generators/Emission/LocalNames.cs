@@ -13,7 +13,7 @@ namespace SgdDsl.Generators.Emission
     /// </summary>
     internal sealed class LocalNames
     {
-        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "p", "q", "r", "s" };
+        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
         private readonly Dictionary<string, string> _locals = new Dictionary<string, string>();
         private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
 

@@ -135,8 +135,14 @@ namespace SgdDsl.Generators.Emission
         /// <summary>ℓ = c·(f − y)²: f and ∇f, and the runtime's view of the form.</summary>
         private static void WriteSquaredResidual(SourceWriter w, ModelSpec spec, LocalNames names, Analysis.SquaredResidual residual)
         {
+            if (residual.OutputIndex != null)
+            {
+                WriteVectorResidual(w, spec, names, residual, residual.OutputIndex);
+                return;
+            }
             var gradient = DerivativeSet.GradientOf(spec.Parameters, residual.Output);
-            w.Summary($"The output f of ℓ = {Number(residual.Scale)}·(f − {spec.Samples.First(b => b.Offset == residual.TargetIndex && b.IsScalar).Name})²:", new[] { "f = " + InfixPrinter.Format(residual.Output) });
+            var target = residual.Targets[0];
+            w.Summary($"The output f of ℓ = {Number(residual.Scale)}·(f − {spec.Samples.First(b => b.Offset == target && b.IsScalar).Name})²:", new[] { "f = " + InfixPrinter.Format(residual.Output) });
             w.Open($"public static double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample)");
             WriteChecks(w, "theta", "sample");
             WriteProgram(w, spec, names, new[] { Return(residual.Output) });
@@ -152,9 +158,47 @@ namespace SgdDsl.Generators.Emission
             w.Line();
             w.Summary("ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.");
             w.Open("private sealed class GeneratedSquaredResidual : global::SgdDsl.SquaredResidualForm");
-            w.Line($"public GeneratedSquaredResidual() : base({Number(residual.Scale)}, {residual.TargetIndex}) {{ }}");
+            w.Line($"public GeneratedSquaredResidual() : base({Number(residual.Scale)}, {target}) {{ }}");
             w.Line($"public override double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample) => {spec.ClassName}.Output(theta, sample);");
             w.Line($"public override double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient) => {spec.ClassName}.OutputGradient(theta, sample, gradient);");
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>ℓ = c·Σ_k (f_k − y[k])²: the K outputs, their K×d Jacobian, and the runtime's view of the form.</summary>
+        private static void WriteVectorResidual(SourceWriter w, ModelSpec spec, LocalNames names, Analysis.SquaredResidual residual, IndexSymbol k)
+        {
+            var target = spec.Samples.First(b => b.Offset == residual.Targets[0] && b.Shape.Count == 1).Name;
+            var jacobian = DerivativeSet.GradientOf(spec.Parameters, residual.Output);
+            w.Summary($"K = {residual.OutputCount}, the number of outputs f_k of ℓ = {Number(residual.Scale)}·Σ_k (f_k − {target}[k])².");
+            w.Line($"public static int OutputCount => {residual.OutputCount};");
+            w.Line();
+            w.Summary("Writes the K outputs into <paramref name=\"outputs\"/>:", new[] { "f_k = " + InfixPrinter.Format(residual.Output) });
+            w.Open($"public static void Output({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} outputs)");
+            WriteChecks(w, "theta", "sample");
+            w.Line($"{Support}.CheckLength(outputs, OutputCount, nameof(outputs));");
+            WriteProgram(w, spec, names, new[] { new OutputFamily(new[] { k }, new[] { residual.Output }, t => $"outputs[{names.Of(k)}] = {t[0]};") });
+            w.Close();
+            w.Line();
+            w.Summary("Writes the Jacobian ∂f_k/∂θ, K×d row-major, into <paramref name=\"jacobian\"/>:", jacobian.Select(g => $"∂f_k/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
+            w.Open($"public static void OutputJacobian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} jacobian)");
+            WriteChecks(w, "theta", "sample");
+            w.Line($"{Support}.CheckLength(jacobian, OutputCount * ParameterCount, nameof(jacobian));");
+            var row = $"{names.Of(k)} * {spec.ParameterCount}";
+            var families = jacobian.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), new[] { g.Value },
+                t => $"jacobian[{row} + {names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset)}] = {t[0]};")).ToList();
+            WriteProgram(w, spec, names, families);
+            w.Close();
+            w.Line();
+            w.Summary("ℓ as c·Σ_k (f_k − y_k)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·JᵀJ.");
+            w.Open("private sealed class GeneratedSquaredResidual : global::SgdDsl.SquaredResidualForm");
+            // The targets are one data vector: consecutive positions, written as a range so the code does not grow with K.
+            w.Line($"public GeneratedSquaredResidual() : base({Number(residual.Scale)}, global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Range({residual.Targets[0]}, {residual.OutputCount}))) {{ }}");
+            const string scalar = "\"This loss has several outputs: use Outputs and OutputJacobian.\"";
+            w.Line($"public override double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample) => throw new global::System.InvalidOperationException({scalar});");
+            w.Line($"public override double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient) => throw new global::System.InvalidOperationException({scalar});");
+            w.Line($"public override void Outputs({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} outputs) => {spec.ClassName}.Output(theta, sample, outputs);");
+            w.Line($"public override void OutputJacobian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} jacobian) => {spec.ClassName}.OutputJacobian(theta, sample, jacobian);");
             w.Close();
             w.Line();
         }

@@ -45,15 +45,23 @@ namespace SgdDsl.Symbolics
 
         /// <summary>
         /// The canonical bound index for a reduction of <paramref name="body"/> over <paramref name="index"/>: #n for the
-        /// least n above every bound index of a reduction inside the body (so #0 innermost, #1 around it, …) and above every
-        /// canonical index free in the body other than <paramref name="index"/> (so none is captured).
+        /// least n above every bound index of a reduction inside the body (so #0 innermost, #1 around it, …: the name
+        /// depends on the body's structure, not on where it sits), moved further up only when a canonical index free in the
+        /// body other than <paramref name="index"/> has that very name, which differentiation can cause and which would
+        /// otherwise be captured.
         /// </summary>
         internal static IndexSymbol CanonicalBound(Expr body, IndexSymbol index)
         {
             var n = body.MaxBoundNumber + 1;
-            foreach (var free in body.FreeIndices)
-                if (!free.Equals(index)) n = Math.Max(n, free.CanonicalNumber + 1);
+            while (FreeCanonical(body, index, n)) n++;
             return new IndexSymbol("#" + n, index.Range);
+        }
+
+        private static bool FreeCanonical(Expr body, IndexSymbol index, int n)
+        {
+            foreach (var free in body.FreeIndices)
+                if (free.CanonicalNumber == n && !free.Equals(index)) return true;
+            return false;
         }
     }
 

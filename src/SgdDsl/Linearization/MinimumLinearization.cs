@@ -71,14 +71,14 @@ internal sealed class MinimumLinearization
         if (model.SquaredResidual is { } form)
         {
             var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism);
-            var largest = g.Curvatures.Max();
+            var largest = g.Curvatures.Max(h => h.Max());
             var cut = relTol * largest;
-            var kept = g.Factors.Where((_, i) => g.Curvatures[i] > cut).ToList();
-            // Nonzero curvatures below the cut: one huge sample can push every other one there.
-            var dropped = g.Curvatures.Where(h => h > 0 && h <= cut).ToArray();
+            var kept = g.Factors.SelectMany((rows, i) => rows.Where((_, c) => g.Curvatures[i][c] > cut)).ToList();
             var span = NormalSpace.Span(g.Dimension, kept, relTol);
+            // Nonzero curvatures below the cut: one huge sample can push every other one there.
+            var dropped = g.Curvatures.Where(h => h.Any(x => x > 0 && x <= cut)).ToArray();
             return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, span, cut), largest, 0.0, 0, g.LargestResidual,
-                dropped.Length, dropped.DefaultIfEmpty(0.0).Max());
+                dropped.Length, dropped.SelectMany(h => h.Where(x => x <= cut)).DefaultIfEmpty(0.0).Max());
         }
         var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism);
         var threshold = relTol * curvatures.LargestMagnitude;

@@ -52,10 +52,10 @@ internal sealed class RestrictedHessians
     }
 
     /// <summary>
-    /// K_i = Σ g_ig_iᵀ restricted to N for rank-one factors g_i (length d): K_i = w_iw_iᵀ with w_i = Qᵀg_i. A factor
-    /// with ‖g_i‖² ≤ <paramref name="threshold"/> is no curvature (H_i = 0 on N, rank 0).
+    /// K_i = Σ_k g_ik g_ikᵀ restricted to N for the factor rows g_ik (length d) of each sample: K_i = Σ_k w_ik w_ikᵀ with
+    /// w_ik = Qᵀg_ik. A row with ‖g_ik‖² ≤ <paramref name="threshold"/> is no curvature (it adds nothing on N).
     /// </summary>
-    public static RestrictedHessians FromFactors(double[][] factors, NormalSpace normal, double threshold)
+    public static RestrictedHessians FromFactors(double[][][] factors, NormalSpace normal, double threshold)
     {
         var r = normal.Dimension;
         var offsets = new int[factors.Length + 1];
@@ -64,22 +64,24 @@ internal sealed class RestrictedHessians
         var w = new double[r];
         for (var i = 0; i < factors.Length; i++)
         {
-            var g = factors[i];
-            var norm2 = 0.0;
-            foreach (var x in g)
-                norm2 += x * x;
-            if (r > 0 && norm2 > threshold)
+            foreach (var g in factors[i])
             {
-                normal.Project(g, w);
-                scales.Add(1.0);
-                directions.AddRange(w);
+                var norm2 = 0.0;
+                foreach (var x in g)
+                    norm2 += x * x;
+                if (r > 0 && norm2 > threshold)
+                {
+                    normal.Project(g, w);
+                    scales.Add(1.0);
+                    directions.AddRange(w);
+                }
             }
             offsets[i + 1] = scales.Count;
         }
         return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
     }
 
-    /// <summary>rank K_i: the number of its factors (curvatures above the cut).</summary>
+    /// <summary>rank K_i: the number of its factors (curvatures above the cut; for K outputs at most K, an upper bound when outputs are dependent).</summary>
     public int Rank(int sample) => offsets[sample + 1] - offsets[sample];
 
     /// <summary>The factors of K_i: indices j in [start, end) of <see cref="Scale"/> and <see cref="Direction"/>.</summary>

@@ -1,12 +1,13 @@
 namespace SgdDsl.Linearizing;
 
 /// <summary>
-/// The per-sample factors g_i = √(2c)·∇f_i of a squared-residual loss ℓ_i = c(f_i − y_i)²: at an interpolating
-/// minimum H_i = g_i g_iᵀ exactly, so N = span{g_i} and no Hessian is ever formed (memory O(N·d)).
+/// The per-sample factors of a squared-residual loss ℓ_i = c Σ_k (f_ik − y_ik)²: the K rows g_ik = √(2c)·∇f_ik of
+/// the scaled output Jacobian. At an interpolating minimum H_i = Σ_k g_ik g_ikᵀ exactly, so N = span{g_ik} and no
+/// Hessian is ever formed (memory O(N·K·d)).
 /// </summary>
 internal sealed class SquaredResidualFactors
 {
-    private SquaredResidualFactors(int dimension, double[][] factors, double[] curvatures, double largestResidual)
+    private SquaredResidualFactors(int dimension, double[][][] factors, double[][] curvatures, double largestResidual)
     {
         Dimension = dimension;
         Factors = factors;
@@ -17,42 +18,54 @@ internal sealed class SquaredResidualFactors
     /// <summary>d.</summary>
     public int Dimension { get; }
 
-    /// <summary>g_i (length d) for each sample.</summary>
-    public double[][] Factors { get; }
+    /// <summary>g_ik (length d): K rows for each sample.</summary>
+    public double[][][] Factors { get; }
 
-    /// <summary>h_i = ‖g_i‖², the single nonzero eigenvalue of H_i; finite for every sample.</summary>
-    public double[] Curvatures { get; }
+    /// <summary>‖g_ik‖² for each sample and row (for K = 1 the single nonzero eigenvalue of H_i); all finite.</summary>
+    public double[][] Curvatures { get; }
 
-    /// <summary>max_i |f_i − y_i|: the residual whose curvature term the form neglects.</summary>
+    /// <summary>max |f_ik − y_ik|: the residual whose curvature term the form neglects.</summary>
     public double LargestResidual { get; }
 
     public static SquaredResidualFactors Compute(SquaredResidualForm form, Dataset data, double[] point, int maxDegreeOfParallelism)
     {
         var d = point.Length;
         var n = data.Count;
-        var factors = new double[n][];
+        var k = form.OutputCount;
+        var factors = new double[n][][];
         var residuals = new double[n];
         var scale = Math.Sqrt(2.0 * form.Scale);
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
-            var g = new double[d];
             var sample = data[i];
-            var f = form.OutputGradient(point, sample, g);
-            for (var k = 0; k < d; k++)
-                g[k] *= scale;
-            factors[i] = g;
-            residuals[i] = Math.Abs(f - sample[form.TargetIndex]);
+            var outputs = new double[k];
+            var jacobian = new double[k * d];
+            form.Outputs(point, sample, outputs);
+            form.OutputJacobian(point, sample, jacobian);
+            var rows = new double[k][];
+            var residual = 0.0;
+            for (var c = 0; c < k; c++)
+            {
+                rows[c] = jacobian.AsSpan(c * d, d).ToArray();
+                for (var j = 0; j < d; j++)
+                    rows[c][j] *= scale;
+                // Math.Max would drop a NaN residual; the check below must see it.
+                var r = Math.Abs(outputs[c] - sample[form.TargetIndices[c]]);
+                residual = double.IsNaN(r) || r > residual ? r : residual;
+            }
+            factors[i] = rows;
+            residuals[i] = residual;
         });
-        var curvatures = new double[n];
+        var curvatures = new double[n][];
         for (var i = 0; i < n; i++)
         {
-            if (!factors[i].All(double.IsFinite) || !double.IsFinite(residuals[i]))
+            if (!double.IsFinite(residuals[i]) || factors[i].Any(row => !row.All(double.IsFinite)))
                 throw new ArithmeticException($"Sample {i}: the output or its gradient at the point is not finite (an overflow or an undefined value in f).");
-            curvatures[i] = factors[i].Sum(x => x * x);
-            // h_i = ‖g_i‖² is the one curvature of sample i; ∞ would read as "no direction survives the relative cut".
-            if (!double.IsFinite(curvatures[i]))
+            curvatures[i] = factors[i].Select(row => row.Sum(x => x * x)).ToArray();
+            // h = ‖g‖² is a curvature of sample i; ∞ would read as "no direction survives the relative cut".
+            if (curvatures[i].Any(h => !double.IsFinite(h)))
                 throw new ArithmeticException(
-                    $"Sample {i}: its curvature ‖√(2c)∇f_i‖² overflows double precision at the point (largest gradient entry {factors[i].Max(Math.Abs):G3}), " +
+                    $"Sample {i}: its curvature ‖√(2c)∇f_i‖² overflows double precision at the point (largest gradient entry {factors[i].Max(row => row.Max(Math.Abs)):G3}), " +
                     "so the linearization cannot be represented. Rescale the parameters or the data.");
         }
         return new SquaredResidualFactors(d, factors, curvatures, residuals.Max());

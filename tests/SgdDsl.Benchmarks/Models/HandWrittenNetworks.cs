@@ -55,6 +55,27 @@ public static class HandWrittenNetworks
         return 0.5 * loss;
     }
 
+    /// <summary>Writes ∇f_c of the MLP's output <paramref name="c"/> (length d) and returns f_c: one forward pass, one backward.</summary>
+    public static double MlpOutputGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, int c, Span<double> gradient)
+    {
+        const int K = MultiOutputMlp.K, H = MultiOutputMlp.H, D = MultiOutputMlp.D;
+        var x = sample[..D];
+        Span<double> h = stackalloc double[H];
+        Forward(theta[..(H * D)], x, h);
+        var v = theta.Slice(H * D + c * H, H);
+        var gv = gradient.Slice(H * D, K * H);
+        gv.Clear();
+        h.CopyTo(gv.Slice(c * H, H));
+        for (var j = 0; j < H; j++)
+        {
+            var delta = v[j] * (1 - h[j] * h[j]);
+            var gw = gradient.Slice(j * D, D);
+            for (var k = 0; k < D; k++)
+                gw[k] = delta * x[k];
+        }
+        return Dot(v, h);
+    }
+
     /// <summary>ℓ = ½(Σ_i v_i tanh(U_i·tanh(W x)) − y)².</summary>
     public static double TwoLayerValue(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
     {

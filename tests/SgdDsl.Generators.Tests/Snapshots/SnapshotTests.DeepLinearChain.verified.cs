@@ -78,7 +78,7 @@ namespace DeepLinearChainSample
 
         /// <summary>
         /// Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name="hessian"/>:
-        /// <br/>∂²ℓ/∂w[p]∂w[r] = x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])*prod(i0, 4, (1 - w[i0])*delta(i0 - r) + w[i0]) + x*(x*prod(i0, 4, w[i0]) - y)*sum(i1, 4, (delta(i1 - r) - delta(i1 - p)*delta(i1 - r))*prod(i2, 4, (1 - (1 - w[i2])*delta(i2 - p) - w[i2])*delta(i1 - i2) + (1 - w[i2])*delta(i2 - p) + w[i2]))
+        /// <br/>∂²ℓ/∂w[p]∂w[r] = x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])*prod(i0, 4, (1 - w[i0])*delta(i0 - r) + w[i0]) + x*(x*prod(i0, 4, w[i0]) - y)*sum(i1, 4, (delta(i1 - r) - delta(i1 - p)*delta(i1 - r))*prod(i0, 4, (1 - (1 - w[i0])*delta(i0 - p) - w[i0])*delta(i0 - i1) + (1 - w[i0])*delta(i0 - p) + w[i0]))
         /// </summary>
         public static void Hessian(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> hessian)
         {
@@ -102,7 +102,7 @@ namespace DeepLinearChainSample
             for (var i0 = 0; i0 < 4; i0++)
                 t3 *= w[i0];
             var t4 = x * x;
-            var t10 = x * (x * t3 - y);
+            var t11 = x * (x * t3 - y);
             for (var p = 0; p < 4; p++)
             {
                 var t5 = t4 * tab0[p];
@@ -113,15 +113,16 @@ namespace DeepLinearChainSample
                     for (var i1 = 0; i1 < 4; i1++)
                     {
                         var t8 = 1.0;
-                        for (var i2 = 0; i2 < 4; i2++)
+                        for (var i0 = 0; i0 < 4; i0++)
                         {
-                            var t9 = (1.0 - w[i2]) * (i2 - p == 0 ? 1.0 : 0.0);
-                            t8 *= (1.0 - t9 - w[i2]) * (i1 - i2 == 0 ? 1.0 : 0.0) + t9 + w[i2];
+                            var t9 = 1.0 - w[i0];
+                            var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
+                            t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
                         }
                         t7 += ((i1 - r == 0 ? 1.0 : 0.0) - (i1 - p == 0 ? 1.0 : 0.0) * (i1 - r == 0 ? 1.0 : 0.0)) * t8;
                     }
-                    var t11 = t10 * t7;
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t6 + t11;
+                    var t12 = t11 * t7;
+                    hessian[p * 4 + r] = hessian[r * 4 + p] = t6 + t12;
                 }
             }
         }
@@ -144,10 +145,10 @@ namespace DeepLinearChainSample
             for (var i1 = 0; i1 < 4; i1++)
             {
                 var t2 = 1.0;
-                for (var i2 = 0; i2 < 4; i2++)
+                for (var i0 = 0; i0 < 4; i0++)
                 {
-                    var t3 = 1.0 - w[i2];
-                    t2 *= t3 * (i1 - i2 == 0 ? 1.0 : 0.0) + w[i2];
+                    var t3 = 1.0 - w[i0];
+                    t2 *= t3 * (i0 - i1 == 0 ? 1.0 : 0.0) + w[i0];
                 }
                 t1 += v_w[i1] * t2;
                 tab4[i1] = t2;
@@ -161,11 +162,11 @@ namespace DeepLinearChainSample
                 for (var i1 = 0; i1 < 4; i1++)
                 {
                     var t8 = 1.0;
-                    for (var i2 = 0; i2 < 4; i2++)
+                    for (var i0 = 0; i0 < 4; i0++)
                     {
-                        var t9 = 1.0 - w[i2];
-                        var t10 = t9 * (i2 - p == 0 ? 1.0 : 0.0);
-                        t8 *= (1.0 - t10 - w[i2]) * (i1 - i2 == 0 ? 1.0 : 0.0) + t10 + w[i2];
+                        var t9 = 1.0 - w[i0];
+                        var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
+                        t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
                     }
                     t7 += (v_w[i1] - v_w[i1] * (i1 - p == 0 ? 1.0 : 0.0)) * t8;
                 }

@@ -19,23 +19,23 @@ namespace TwoLayerTanhSample
         public static global::System.Collections.Generic.IReadOnlyList<string> SampleNames { get; } = global::SgdDsl.GeneratedCodeSupport.FlatNames(("x", new int[] { 4 }), ("y", new int[] {  }));
 
         /// <summary>The per-sample loss ℓ, simplified, in infix notation.</summary>
-        public static string LossFormula => "0.5*(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)^2";
+        public static string LossFormula => "0.5*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)^2";
 
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
-        public static string LossFormulaLatex => "0.5 \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{2}=0}^{3} W_{i_{1},i_{2}} x_{i_{2}}\\right) v_{i_{1}} - y\\right)^{2}";
+        public static string LossFormulaLatex => "0.5 \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)^{2}";
 
         /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]", "tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)" });
+        public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]", "tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)" });
 
         /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "\\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{2}=0}^{3} W_{i_{1},i_{2}} x_{i_{2}}\\right) v_{i_{1}} - y\\right) \\left(1 - \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right)^{2}\\right) v_{p} x_{q}", "\\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right) \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{2}=0}^{3} W_{i_{1},i_{2}} x_{i_{2}}\\right) v_{i_{1}} - y\\right)" });
+        public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "\\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right) \\left(1 - \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right)^{2}\\right) v_{p} x_{q}", "\\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right) \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>
         public static global::SgdDsl.ILossModel Model { get; } = new GeneratedLossModel();
 
         /// <summary>
         /// Returns the per-sample loss:
-        /// <br/>ℓ = 0.5*(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)^2
+        /// <br/>ℓ = 0.5*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)^2
         /// </summary>
         public static double Value(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample)
         {
@@ -49,8 +49,8 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
-                for (var i2 = 0; i2 < 4; i2++)
-                    t1 += W[i1 * 4 + i2] * x[i2];
+                for (var i0 = 0; i0 < 4; i0++)
+                    t1 += W[i1 * 4 + i0] * x[i0];
                 t0 += global::System.Math.Tanh(t1) * v_[i1];
             }
             var t2 = t0 - y;
@@ -59,8 +59,8 @@ namespace TwoLayerTanhSample
 
         /// <summary>
         /// Writes ∇ℓ into <paramref name="gradient"/> and returns ℓ:
-        /// <br/>∂ℓ/∂W[p, q] = (sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]
-        /// <br/>∂ℓ/∂v[p] = tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)
+        /// <br/>∂ℓ/∂W[p, q] = (sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]
+        /// <br/>∂ℓ/∂v[p] = tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)
         /// </summary>
         public static double Gradient(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> gradient)
         {
@@ -76,8 +76,8 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
-                for (var i2 = 0; i2 < 4; i2++)
-                    t1 += W[i1 * 4 + i2] * x[i2];
+                for (var i0 = 0; i0 < 4; i0++)
+                    t1 += W[i1 * 4 + i0] * x[i0];
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
                 tab3[i1] = t2;
@@ -95,8 +95,8 @@ namespace TwoLayerTanhSample
 
         /// <summary>
         /// Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name="hessian"/>:
-        /// <br/>∂²ℓ/∂W[p, q]∂W[r, s] = (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*(1 - tanh(sum(i0, 4, W[r, i0]*x[i0]))^2)*v[p]*v[r]*x[q]*x[s] - 2*tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]*x[s]*delta(p - r)
-        /// <br/>∂²ℓ/∂W[p, q]∂v[r] = tanh(sum(i0, 4, W[r, i0]*x[i0]))*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q] + (sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*x[q]*delta(p - r)
+        /// <br/>∂²ℓ/∂W[p, q]∂W[r, s] = (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*(1 - tanh(sum(i0, 4, W[r, i0]*x[i0]))^2)*v[p]*v[r]*x[q]*x[s] - 2*tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]*x[s]*delta(p - r)
+        /// <br/>∂²ℓ/∂W[p, q]∂v[r] = tanh(sum(i0, 4, W[r, i0]*x[i0]))*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q] + (sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*x[q]*delta(p - r)
         /// <br/>∂²ℓ/∂v[p]∂v[r] = tanh(sum(i0, 4, W[p, i0]*x[i0]))*tanh(sum(i0, 4, W[r, i0]*x[i0]))
         /// </summary>
         public static void Hessian(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> hessian)
@@ -176,39 +176,38 @@ namespace TwoLayerTanhSample
             var x = sample.Slice(0, 4);
             var v_W = v.Slice(0, 64);
             var v_v = v.Slice(64, 16);
-            global::System.Span<double> tab7 = stackalloc double[16];
             global::System.Span<double> tab8 = stackalloc double[16];
-            global::System.Span<double> tab10 = stackalloc double[16];
+            global::System.Span<double> tab9 = stackalloc double[16];
+            global::System.Span<double> tab11 = stackalloc double[16];
             var t0 = 0.0;
             var t6 = 0.0;
-            for (var i3 = 0; i3 < 16; i3++)
+            var t7 = 0.0;
+            for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
-                for (var i4 = 0; i4 < 4; i4++)
-                    t1 += W[i3 * 4 + i4] * x[i4];
+                for (var i0 = 0; i0 < 4; i0++)
+                    t1 += W[i1 * 4 + i0] * x[i0];
                 var t2 = global::System.Math.Tanh(t1);
                 var t3 = t2 * t2;
                 var t4 = 1.0 - t3;
                 var t5 = 0.0;
-                for (var i4 = 0; i4 < 4; i4++)
-                    t5 += v_W[i3 * 4 + i4] * x[i4];
-                t0 += t4 * v_[i3] * t5;
-                t6 += t2 * v_v[i3];
-                tab7[i3] = t5;
-                tab8[i3] = t4;
-                tab10[i3] = t2;
+                for (var i0 = 0; i0 < 4; i0++)
+                    t5 += v_W[i1 * 4 + i0] * x[i0];
+                t0 += t4 * v_[i1] * t5;
+                t6 += t2 * v_v[i1];
+                t7 += t2 * v_[i1];
+                tab8[i1] = t5;
+                tab9[i1] = t4;
+                tab11[i1] = t2;
             }
-            var t12 = 0.0;
-            for (var i1 = 0; i1 < 16; i1++)
-                t12 += tab10[i1] * v_[i1];
-            var t13 = 2.0 * t12 - 2.0 * y;
-            var t16 = t12 - y;
+            var t13 = 2.0 * t7 - 2.0 * y;
+            var t16 = t7 - y;
             var t19 = t6 + t0;
             for (var p = 0; p < 16; p++)
             {
-                var t14 = t13 * (tab10[p] * tab8[p] * v_[p] * tab7[p]);
-                var t17 = t16 * tab8[p] * v_v[p];
-                var t20 = tab8[p] * t19 * v_[p];
+                var t14 = t13 * (tab11[p] * tab9[p] * v_[p] * tab8[p]);
+                var t17 = t16 * tab9[p] * v_v[p];
+                var t20 = tab9[p] * t19 * v_[p];
                 for (var q = 0; q < 4; q++)
                 {
                     var t15 = t14 * x[q];
@@ -216,13 +215,13 @@ namespace TwoLayerTanhSample
                     var t21 = t20 * x[q];
                     result[p * 4 + q] = t18 - t15 + t21;
                 }
-                result[64 + p] = t16 * tab8[p] * tab7[p] + tab10[p] * t19;
+                result[64 + p] = t16 * tab9[p] * tab8[p] + tab11[p] * t19;
             }
         }
 
         /// <summary>
         /// The output f of ℓ = 0.5·(f − y)²:
-        /// <br/>f = sum(i1, 16, tanh(sum(i2, 4, W[i1, i2]*x[i2]))*v[i1])
+        /// <br/>f = sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1])
         /// </summary>
         public static double Output(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample)
         {
@@ -235,8 +234,8 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
-                for (var i2 = 0; i2 < 4; i2++)
-                    t1 += W[i1 * 4 + i2] * x[i2];
+                for (var i0 = 0; i0 < 4; i0++)
+                    t1 += W[i1 * 4 + i0] * x[i0];
                 t0 += global::System.Math.Tanh(t1) * v_[i1];
             }
             return t0;
@@ -260,8 +259,8 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = 0.0;
-                for (var i2 = 0; i2 < 4; i2++)
-                    t1 += W[i1 * 4 + i2] * x[i2];
+                for (var i0 = 0; i0 < 4; i0++)
+                    t1 += W[i1 * 4 + i0] * x[i0];
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
                 tab3[i1] = t2;
