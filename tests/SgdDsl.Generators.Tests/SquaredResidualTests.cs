@@ -13,6 +13,10 @@ public class SquaredResidualTests
         { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 0.5 * Sq(a * b * x - y);", 0.5, 1 },
         { "[Loss] static double Loss([Param] double a, [Param] double b, double y, double x) => 3 * Math.Pow(Tanh(a * x) * b - y, 2);", 3.0, 0 },
         { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) { var f = Exp(a * x) + b; return (y - f) * (y - f) / 4; }", 0.25, 1 },
+        // The commonest spellings of ½r², whatever the association.
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) { var r = a * b * x - y; return 0.5 * r * r; }", 0.5, 1 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 0.5 * (a * b * x - y) * (a * b * x - y);", 0.5, 1 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 0.5 * (y - a * b * x) * (a * b * x - y) * -1;", 0.5, 1 },
         {
             """
             const int H = 3, D = 2;

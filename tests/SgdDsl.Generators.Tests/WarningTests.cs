@@ -39,10 +39,14 @@ public class WarningTests
         Assert.Single(run.GeneratedTrees);
     }
 
-    [Fact]
-    public void A_squared_non_negative_loss_in_residual_form_gets_no_warning_or_info()
+    [Theory]
+    [InlineData("0.5 * Sq(a * b * x - y)")]
+    [InlineData("0.5 * (a * b * x - y) * (a * b * x - y)")]
+    [InlineData("(a * b * x - y) * (a * b * x - y) * 0.5")]
+    [InlineData("0.5 * (y - a * b * x) * (y - a * b * x)")]
+    public void A_squared_non_negative_loss_in_residual_form_gets_no_warning_or_info(string body)
     {
-        var (diagnostics, _, _) = Analyze("[Loss] static double [|Loss|]([Param] double a, [Param] double b, double x, double y) => 0.5 * Sq(a * b * x - y);");
+        var (diagnostics, _, _) = Analyze($"[Loss] static double [|Loss|]([Param] double a, [Param] double b, double x, double y) => {body};");
         Assert.Empty(diagnostics);
     }
 

@@ -15,6 +15,7 @@ namespace SgdDsl.Symbolics
             var exponents = new Dictionary<Expr, List<Expr>>();
             foreach (var factor in factors) Accumulate(factor, ref coefficient, bases, exponents);
             if (coefficient == 0.0) return Expr.Zero;
+            MergeProportionalSums(ref coefficient, bases, exponents);
 
             var merged = new List<Expr>(bases.Count);
             var needsRebuild = false;
@@ -87,6 +88,56 @@ namespace SgdDsl.Symbolics
                     AddExponent(factor, Expr.One, bases, exponents);
                     return;
             }
+        }
+
+        /// <summary>
+        /// Sums that differ by an exactly representable factor ±2^k share a base: (0.5f − 0.5y)·(f − y) = 0.5·(f − y)² and
+        /// (y − f)·(f − y) = −(f − y)², so a square is a square however the user associated or signed it. Only sums raised
+        /// to constant powers take part, and only when two of them meet.
+        /// </summary>
+        private static void MergeProportionalSums(ref double coefficient, List<Expr> bases, Dictionary<Expr, List<Expr>> exponents)
+        {
+            var groups = new Dictionary<Expr, List<(Expr Base, double Factor)>>();
+            foreach (var b in bases)
+            {
+                if (!(b is Sum s) || s.Terms.Count == 0 || !exponents[b].TrueForAll(e => e is Constant)) continue;
+                var lead = s.Terms[0] is Product p ? p.Coefficient : 1.0;
+                if (!ExactlyScalable(lead)) continue;
+                var normal = lead == 1.0 ? b : Distribute(1.0 / lead, s);
+                if (!groups.TryGetValue(normal, out var members)) groups[normal] = members = new List<(Expr, double)>();
+                members.Add((b, lead));
+            }
+
+            foreach (var pair in groups)
+            {
+                if (pair.Value.Count < 2) continue;
+                var merged = new List<Expr>();
+                foreach (var (b, lead) in pair.Value)
+                {
+                    foreach (var e in exponents[b])
+                    {
+                        coefficient *= System.Math.Pow(lead, ((Constant)e).Value);
+                        merged.Add(e);
+                    }
+                    exponents.Remove(b);
+                    bases.Remove(b);
+                }
+                if (exponents.TryGetValue(pair.Key, out var existing)) existing.AddRange(merged);
+                else
+                {
+                    exponents.Add(pair.Key, merged);
+                    bases.Add(pair.Key);
+                }
+            }
+        }
+
+        /// <summary>±2^k: dividing by it is exact, so normalizing a sum by it changes no value.</summary>
+        private static bool ExactlyScalable(double c)
+        {
+            if (c == 0.0 || double.IsNaN(c) || double.IsInfinity(c)) return false;
+            var m = System.Math.Abs(c);
+            var k = System.Math.Round(System.Math.Log(m, 2.0));
+            return System.Math.Abs(k) < 1000 && m == System.Math.Pow(2.0, k);
         }
 
         private static void AddExponent(Expr b, Expr e, List<Expr> bases, Dictionary<Expr, List<Expr>> exponents)

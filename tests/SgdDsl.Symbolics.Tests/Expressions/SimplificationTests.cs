@@ -11,6 +11,28 @@ public sealed class SimplificationTests
         Evaluator.Evaluate(e, new Dictionary<string, double> { ["x"] = x, ["y"] = y });
 
     [Fact]
+    public void A_square_is_a_square_however_it_is_associated_or_signed()
+    {
+        var r = X - Y;
+        var square = Expr.Pow(r, Expr.Const(2));
+        Assert.Equal(0.5 * square, 0.5 * r * r);
+        Assert.Equal(0.5 * square, r * (r * 0.5));
+        Assert.Equal(-1 * square, (Y - X) * (X - Y));
+        Assert.IsType<Power>((Y - X) * (Y - X));
+        Assert.Equal(0.25 * Expr.Pow(r, Expr.Const(3)), (0.5 * r) * (0.5 * r) * r);
+    }
+
+    [Fact]
+    public void Sums_with_an_inexact_ratio_stay_apart()
+    {
+        // 3x − 3y = 3(x − y) would need a division by 3, which is not exact: the product keeps both factors.
+        var product = (3 * X - 3 * Y) * (X - Y);
+        Assert.IsType<Product>(product);
+        Assert.Equal(2, ((Product)product).Factors.Count);
+        Assert.Equal(3 * (2.0 - 0.5) * (2.0 - 0.5), At(product, 2.0, 0.5), 1e-15);
+    }
+
+    [Fact]
     public void Adding_zero_is_the_identity()
     {
         Assert.Same(X, X + 0);
