@@ -202,3 +202,58 @@ public class VectorSquaredResidualTests
             }
     }
 }
+
+/// <summary>
+/// ℓ = φ(f − y) with φ(0) = φ'(0) = 0 &lt; φ''(0): recognized with c = φ''(0)/2, and at an interpolating point the
+/// generated Hessian is exactly φ''(0)·∇f ∇fᵀ.
+/// </summary>
+public class GeneralizedResidualTests
+{
+    public static TheoryData<string, double> Losses => new()
+    {
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => LogCosh(a * b * x - y);", 1.0 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => Math.Log(Math.Cosh(y - Tanh(a * x) * b));", 1.0 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => Math.Sqrt(1 + Sq(a * b * x - y)) - 1;", 1.0 },
+        { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 3 * (Math.Sqrt(0.25 + Sq(a * b * x - y)) - 0.5);", 6.0 },
+    };
+
+    private static ILossModel Build(string members) =>
+        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
+            [SgdModel]
+            public static partial class Case
+            {
+            {{members}}
+            }
+            """, "Case"));
+
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void The_hessian_at_an_interpolating_point_is_phi_second_derivative_times_grad_f_grad_f(string members, double curvature)
+    {
+        var model = Build(members);
+        var form = model.SquaredResidual;
+        Assert.NotNull(form);
+        Assert.Equal(curvature, form.Curvature, 1e-12);
+        var d = model.ParameterCount;
+        double[] theta = [0.7, -0.4];
+        double[] sample = [0.9, 0.0];
+        sample[1] = form.Output(theta, sample);
+        var g = new double[d];
+        form.OutputGradient(theta, sample, g);
+        var hessian = new double[d * d];
+        model.Hessian(theta, sample, hessian);
+        Assert.Equal(0.0, model.Value(theta, sample), 1e-15);
+        for (var i = 0; i < d; i++)
+            for (var j = 0; j < d; j++)
+                Assert.Equal(curvature * g[i] * g[j], hessian[i * d + j], 1e-12 * (1 + Math.Abs(curvature * g[i] * g[j])));
+    }
+
+    [Theory]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Math.Cosh(a * x - y);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Math.Sqrt(1 + Sq(a * x - y));")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => Math.Pow(a * x - y, 4);")]
+    [InlineData("[Loss] static double Loss([Param] double a, double x, double y) => LogCosh(a * x - y) + 0.1 * Sq(a);")]
+    public void Losses_whose_phi_fails_the_conditions_have_no_form(string members) =>
+        // φ(0) = 1 ≠ 0 for cosh and √(1 + t²); φ''(0) = 0 for t⁴; a penalty on a is not a function of f − y alone.
+        Assert.Null(Build(members).SquaredResidual);
+}

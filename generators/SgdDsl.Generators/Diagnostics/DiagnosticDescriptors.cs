@@ -90,7 +90,7 @@ namespace SgdDsl.Generators.Diagnostics
 
         public static readonly DiagnosticDescriptor NotSquaredResidual = new DiagnosticDescriptor(
             "SGD0017", "Loss not in squared-residual form",
-            "The loss of '{0}' is not of the form c·(f − y)², so the runtime's rank-one fast path is off", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+            "The loss of '{0}' is not of the form c·(f − y)², c·Σ_k (f_k − y[k])² or φ(f − y) with φ(0) = φ'(0) = 0 < φ''(0), so the runtime's residual fast path is off", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor BadExpectation = Error(
             "SGD0018", "Expected derivative cannot be read",

@@ -142,7 +142,11 @@ namespace SgdDsl.Generators.Emission
             }
             var gradient = DerivativeSet.GradientOf(spec.Parameters, residual.Output);
             var target = residual.Targets[0];
-            w.Summary($"The output f of ℓ = {Number(residual.Scale)}·(f − {spec.Samples.First(b => b.Offset == target && b.IsScalar).Name})²:", new[] { "f = " + InfixPrinter.Format(residual.Output) });
+            var y = spec.Samples.First(b => b.Offset == target && b.IsScalar).Name;
+            w.Summary(residual.Generalized
+                    ? $"The output f of ℓ = φ(f − {y}) with φ(0) = φ'(0) = 0 and φ''(0) = {Number(2 * residual.Scale)}:"
+                    : $"The output f of ℓ = {Number(residual.Scale)}·(f − {y})²:",
+                new[] { "f = " + InfixPrinter.Format(residual.Output) });
             w.Open($"public static double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample)");
             WriteChecks(w, "theta", "sample");
             WriteProgram(w, spec, names, new[] { Return(residual.Output) });
@@ -156,7 +160,9 @@ namespace SgdDsl.Generators.Emission
             WriteProgram(w, spec, names, families);
             w.Close();
             w.Line();
-            w.Summary("ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.");
+            w.Summary(residual.Generalized
+                ? $"ℓ as φ(f − y) for the runtime: at an interpolating minimum each per-sample Hessian is φ''(0)·∇f ∇fᵀ, so c = φ''(0)/2 = {Number(residual.Scale)}."
+                : "ℓ as c·(f − y)² for the runtime: at an interpolating minimum each per-sample Hessian is 2c·∇f ∇fᵀ.");
             w.Open("private sealed class GeneratedSquaredResidual : global::SgdDsl.SquaredResidualForm");
             w.Line($"public GeneratedSquaredResidual() : base({Number(residual.Scale)}, {target}) {{ }}");
             w.Line($"public override double Output({ReadOnlySpan} theta, {ReadOnlySpan} sample) => {spec.ClassName}.Output(theta, sample);");

@@ -5,7 +5,8 @@ namespace SgdDsl;
 /// the sample) that f does not use, or its vector form ℓ = c·Σ_k (f_k − y_k)² with K outputs and K targets. At an
 /// interpolating minimum (f = y for every sample) the per-sample Hessian is exactly H = 2c·Jᵀ J (J the K×d Jacobian
 /// of the outputs; 2c·∇f ∇fᵀ, rank one, for K = 1), which the runtime uses instead of forming d×d matrices.
-/// The generator provides it when it recognizes the form.
+/// The generator provides it when it recognizes the form, and also for ℓ = φ(f − y) with φ(0) = φ'(0) = 0 &lt; φ''(0)
+/// (log cosh, pseudo-Huber, …), where H = φ''(0)·∇f ∇fᵀ at such a point: there <see cref="Scale"/> is φ''(0)/2.
 /// </summary>
 public abstract class SquaredResidualForm
 {
@@ -50,8 +51,11 @@ public abstract class SquaredResidualForm
         return targetIndices[0];
     }
 
-    /// <summary>c, the positive constant in ℓ = c·(f − y)².</summary>
+    /// <summary>c, the positive constant in ℓ = c·(f − y)² (φ''(0)/2 for a generalized residual loss φ(f − y)).</summary>
     public double Scale { get; }
+
+    /// <summary>2c: at an interpolating minimum each per-sample Hessian is this times Jᵀ J.</summary>
+    public double Curvature => 2 * Scale;
 
     /// <summary>The position of the target y within a sample (of y_0 for K &gt; 1).</summary>
     public int TargetIndex { get; }
