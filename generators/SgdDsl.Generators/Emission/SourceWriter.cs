@@ -32,12 +32,31 @@ namespace SgdDsl.Generators.Emission
         /// <summary>A one-line doc summary; <paramref name="xml"/> is written as is.</summary>
         public SourceWriter Summary(string xml) => Line("/// <summary>" + xml + "</summary>");
 
-        /// <summary>A doc summary: a first line written as is, then one escaped line per formula.</summary>
+        /// <summary>Longest formula a doc comment quotes in full; longer ones are cut with their length stated.</summary>
+        public const int MaxFormulaLength = 400;
+
+        /// <summary>Most formulas one doc comment lists (a Hessian of many scalar parameters has d(d + 1)/2).</summary>
+        public const int MaxFormulas = 32;
+
+        /// <summary>
+        /// A doc summary: a first line written as is, then one escaped line per formula. Formulas print shared
+        /// subexpressions in full, so they can grow much faster than the code: doc comments quote at most
+        /// <see cref="MaxFormulas"/> of them, each cut at <see cref="MaxFormulaLength"/> characters, so the generated file
+        /// grows with the code, not with the printed formulas.
+        /// </summary>
         public SourceWriter Summary(string xml, System.Collections.Generic.IEnumerable<string> formulas)
         {
             Line("/// <summary>");
             Line("/// " + xml);
-            foreach (var formula in formulas) Line("/// <br/>" + Escape(formula));
+            var count = 0;
+            foreach (var formula in formulas)
+            {
+                if (++count > MaxFormulas) continue;
+                Line("/// <br/>" + Escape(formula.Length <= MaxFormulaLength
+                    ? formula
+                    : formula.Substring(0, MaxFormulaLength) + $" … (cut: the formula has {formula.Length} characters)"));
+            }
+            if (count > MaxFormulas) Line($"/// <br/>… and {count - MaxFormulas} more");
             return Line("/// </summary>");
         }
 
