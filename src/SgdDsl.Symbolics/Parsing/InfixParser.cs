@@ -62,8 +62,11 @@ namespace SgdDsl.Symbolics
                 {
                     var at = _pos - 1;
                     var divisor = ParseUnary();
+                    var reciprocal = Expr.Pow(divisor, Expr.MinusOne);
                     if (divisor.IsConstant(0.0)) throw Error("division by zero", at);
-                    factors.Add(Finite(Expr.Pow(divisor, Expr.MinusOne), at));
+                    if (FoldedConstants.NonFinite(reciprocal) != null)
+                        throw Error($"division by '{_text.Substring(at + 1, _pos - at - 1).Trim()}', too close to zero (its reciprocal is not a finite number)", at);
+                    factors.Add(reciprocal);
                 }
                 else return Finite(Expr.Multiply(factors.ToArray()), start);
             }
@@ -129,7 +132,7 @@ namespace SgdDsl.Symbolics
             var token = _text.Substring(start, _pos - start);
             if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 throw Error("bad number '" + token + "'", start);
-            if (!IsFinite(value)) throw Error("number '" + token + "' is too large for a double (at most about 1.8e308)", start);
+            if (!FunctionCall.IsFinite(value)) throw Error("number '" + token + "' is too large for a double (at most about 1.8e308)", start);
             return Expr.Const(value);
         }
 
@@ -186,59 +189,23 @@ namespace SgdDsl.Symbolics
         /// </summary>
         private Expr Finite(Expr e, int start)
         {
-            var bad = NonFinite(e);
-            return bad == null ? e : throw NotFinite(e, bad.Value, start);
+            var bad = FoldedConstants.NonFinite(e);
+            return bad == null ? e : throw NotFinite(FoldedConstants.IsConstantPart(e), bad.Value, start);
         }
 
-        /// <summary>A call's expression may be several new nodes above its arguments (log(x, b) = log x / log b): all are checked.</summary>
         private Expr FiniteCall(Expr e, List<Expr> args, int start)
         {
-            var pending = new Stack<Expr>();
-            pending.Push(e);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                if (args.Exists(a => ReferenceEquals(a, node))) continue;
-                var bad = NonFinite(node);
-                if (bad != null) throw NotFinite(node, bad.Value, start);
-                foreach (var child in node.Children) pending.Push(child);
-            }
-
-            return e;
+            var bad = FoldedConstants.NonFiniteAbove(e, args);
+            return bad == null ? e : throw NotFinite(ReferenceEquals(bad.Value.Node, e) && FoldedConstants.IsConstantPart(e), bad.Value.Value, start);
         }
 
-        /// <summary>The value of a number in <paramref name="e"/> itself that is ±∞ or NaN, or of a constant part folding left unfolded for that reason.</summary>
-        private static double? NonFinite(Expr e)
-        {
-            var value = e switch
-            {
-                Constant c => c.Value,
-                Product p => p.Coefficient,
-                Sum s => s.Offset,
-                Power { Base: Constant b, Exponent: Constant x } => Math.Pow(b.Value, x.Value),
-                FunctionCall { Argument: Constant x } f => Evaluator.Apply(f.Function, x.Value),
-                _ => 0.0,
-            };
-            return IsFinite(value) ? (double?)null : value;
-        }
-
-        private FormatException NotFinite(Expr e, double value, int start)
+        /// <summary>The error for a number that is not finite in the text since <paramref name="start"/>: that text's value, or a constant in it.</summary>
+        private FormatException NotFinite(bool whole, double value, int start)
         {
             var text = _text.Substring(start, _pos - start).Trim();
-            var shown = double.IsNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
-            return Error(e is Constant || e.Children.Count > 0 && AllConstant(e)
-                ? $"'{text}' is {shown}, not a finite number"
-                : $"a constant in '{text}' is {shown}, not a finite number", start);
+            var shown = FoldedConstants.Show(value);
+            return Error(whole ? $"'{text}' is {shown}, not a finite number" : $"a constant in '{text}' is {shown}, not a finite number", start);
         }
-
-        private static bool AllConstant(Expr e)
-        {
-            foreach (var child in e.Children)
-                if (!(child is Constant)) return false;
-            return true;
-        }
-
-        private static bool IsFinite(double x) => !double.IsNaN(x) && !double.IsInfinity(x);
 
         private bool Accept(char c)
         {

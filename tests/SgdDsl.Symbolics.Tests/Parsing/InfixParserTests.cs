@@ -176,14 +176,7 @@ public sealed class InfixParserTests
     [InlineData("cosh(x, y)", "cosh takes 1 argument at position 1")]
     [InlineData("log(x, y, z)", "log takes 1 or 2 arguments at position 1")]
     [InlineData("W[0", "unclosed '[' at position 2")]
-    public void Bad_input_is_a_format_exception_naming_the_position(string text, string message)
-    {
-        var e = Assert.Throws<FormatException>(() => Parse(text));
-
-        Assert.Equal($"{message} of \"{text}\"", e.Message);
-    }
-
-    [Theory]
+    // Numbers that are not finite: a literal, or a constant part that folds to ±∞ or NaN.
     [InlineData("1e400*a", "number '1e400' is too large for a double (at most about 1.8e308) at position 1")]
     [InlineData("a*-1E309", "number '1E309' is too large for a double (at most about 1.8e308) at position 4")]
     [InlineData("a*1/0", "division by zero at position 4")]
@@ -192,13 +185,13 @@ public sealed class InfixParserTests
     [InlineData("a + (1e200)^2", "'(1e200)^2' is ∞, not a finite number at position 5")]
     [InlineData("a*sqrt(-1)", "'sqrt(-1)' is NaN, not a finite number at position 3")]
     [InlineData("a*exp(1000)", "'exp(1000)' is ∞, not a finite number at position 3")]
-    [InlineData("a/1e-320", "'/1e-320' is ∞, not a finite number at position 2")]
+    [InlineData("a/1e-320", "division by '1e-320', too close to zero (its reciprocal is not a finite number) at position 2")]
     [InlineData("1e200*1e200*a", "a constant in '1e200*1e200*a' is ∞, not a finite number at position 1")]
     [InlineData("a + 1e308 + 1e308", "a constant in 'a + 1e308 + 1e308' is ∞, not a finite number at position 1")]
     [InlineData("(2*a)^2000", "a constant in '(2*a)^2000' is ∞, not a finite number at position 1")]
-    [InlineData("log(a, 1)", "'log(a, 1)' is ∞, not a finite number at position 1")]
+    [InlineData("log(a, 1)", "a constant in 'log(a, 1)' is ∞, not a finite number at position 1")]
     [InlineData("0*log(0)", "'log(0)' is -∞, not a finite number at position 3")]
-    public void A_number_that_is_not_finite_is_a_format_exception_naming_it_and_its_position(string text, string message)
+    public void Bad_input_is_a_format_exception_naming_the_position(string text, string message)
     {
         var e = Assert.Throws<FormatException>(() => Parse(text));
 
