@@ -231,7 +231,21 @@ namespace SgdDsl.Symbolics
             while (_pos < _text.Length && char.IsWhiteSpace(_text[_pos])) _pos++;
         }
 
-        private FormatException Error(string what, int? at = null) =>
-            new FormatException($"{what} at position {(at ?? _pos) + 1} of \"{_text}\"");
+        /// <summary>Formulas longer than this are quoted by the stretch around the position, so that one error stays one readable line.</summary>
+        private const int QuotedLength = 120;
+
+        private FormatException Error(string what, int? at = null)
+        {
+            var position = at ?? _pos;
+            var quoted = _text;
+            if (_text.Length > QuotedLength)
+            {
+                var from = Math.Max(0, position - QuotedLength / 2);
+                var to = Math.Min(_text.Length, from + QuotedLength);
+                quoted = (from > 0 ? "…" : "") + _text.Substring(from, to - from) + (to < _text.Length ? "…" : "");
+            }
+
+            return new FormatException($"{what} at position {position + 1} of \"{quoted}\"");
+        }
     }
 }

@@ -222,6 +222,8 @@ public sealed class InfixParserTests
         var e = Assert.Throws<FormatException>(() => Parse(text));
 
         Assert.StartsWith($"the formula nests more than {Nesting.MaxDepth} levels of parentheses, calls and powers at position {position} of \"", e.Message);
+        Assert.True(e.Message.Length < 300, "a long formula is quoted by the stretch around the position");
+        Assert.Contains(text.Substring(position - 10, 20), e.Message);
     }
 
     [Fact]
