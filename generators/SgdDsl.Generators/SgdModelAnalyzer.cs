@@ -24,12 +24,12 @@ namespace SgdDsl.Generators
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(AnalyzeClass, SyntaxKind.ClassDeclaration);
+            context.RegisterSyntaxNodeAction(AnalyzeType, SyntaxKind.ClassDeclaration, SyntaxKind.RecordDeclaration);
         }
 
-        private static void AnalyzeClass(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeType(SyntaxNodeAnalysisContext context)
         {
-            var declaration = (ClassDeclarationSyntax)context.Node;
+            var declaration = (TypeDeclarationSyntax)context.Node;
             if (declaration.AttributeLists.Count == 0 || !ModelParser.CarriesModelAttribute(declaration, context.SemanticModel, context.CancellationToken)) return;
             if (!(context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is INamedTypeSymbol type)) return;
 

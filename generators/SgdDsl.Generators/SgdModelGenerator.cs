@@ -21,7 +21,7 @@ namespace SgdDsl.Generators
         {
             var models = context.SyntaxProvider.ForAttributeWithMetadataName(
                     ModelParser.ModelAttribute,
-                    predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                    predicate: static (node, _) => ModelParser.IsModelKind(node),
                     transform: static (ctx, cancellation) => ModelParser.Parse(ctx, cancellation))
                 .WithTrackingName(ParseStep);
 

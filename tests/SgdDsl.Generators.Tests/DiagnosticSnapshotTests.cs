@@ -9,19 +9,19 @@ namespace SgdDsl.Generators.Tests;
 /// </summary>
 public class DiagnosticSnapshotTests
 {
-    private const string Model = "[SgdModel]\npublic static partial class Model\n{\n";
+    private const string Model = "[SgdModel]\npublic static partial class Fit\n{\n";
 
     public static TheoryData<string, string> Cases => new()
     {
         { "SGD0001", Model + "    [Loss] static double Loss([Param] double a, double x) => Math.Floor(a - x);\n}" },
-        { "SGD0002", "[SgdModel]\npublic static class Model\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
+        { "SGD0002", "[SgdModel]\npublic static class Fit\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
         { "SGD0003", Model + "    static double Loss([Param] double a) => a * a;\n}" },
         { "SGD0004", Model + "    [Loss] static double Loss([Param] double a) => a * a;\n    [Loss] static double Other([Param] double a) => a;\n}" },
-        { "SGD0005", "[SgdModel]\npublic partial class Model\n{\n    [Loss] double Loss([Param] double a) => a * a;\n}" },
+        { "SGD0005", "[SgdModel]\npublic partial class Fit\n{\n    [Loss] double Loss([Param] double a) => a * a;\n}" },
         { "SGD0006", Model + "    [Loss] static double Loss([Param] double a, int n) => a * a;\n}" },
         { "SGD0007", Model + "    [Loss] static double Loss([Param] double a) { a = 2; return a; }\n}" },
         { "SGD0008", Model + "    [Loss] static double Loss(double a) => a * a;\n}" },
-        { "SGD0009", "[SgdModel]\npublic static partial class Model<T>\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
+        { "SGD0009", "[SgdModel]\npublic static partial class Fit<T>\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
         { "SGD0011", Model + "    [Loss] static double Loss([Param(3)] double[] w) => Sum(3, i => w[i + 1]);\n}" },
         { "SGD0012", Model + "    [Loss] static double Loss([Param(3)] double[] w, [Data(2)] double[] x) => Dot(w, x);\n}" },
         { "SGD0013", Model + "    [Loss] static double Loss([Param(3)] double[] w) => Sum(3, i => w[i] * i);\n}" },
@@ -31,6 +31,10 @@ public class DiagnosticSnapshotTests
         { "SGD0017", Model + "    [Loss] static double Loss([Param] double a, double x, double y) => Softplus(-y * a * x);\n}" },
         { "SGD0018", Model + "    [ExpectDerivative(\"c\", \"0\")]\n    [Loss] static double Loss([Param] double a, double x, double y) => Sq(a * x - y);\n}" },
         { "SGD0019", Model + "    [ExpectDerivative(\"a\", \"x*(a*x - y)\")]\n    [Loss] static double Loss([Param] double a, double x, double y) => Sq(a * x - y);\n}" },
+        { "SGD0020", Model + "    const int ParameterCount = 3;\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
+        { "SGD0021", "[SgdModel]\npublic static partial class Model\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
+        { "SGD0022", Model + "    [Loss] static double Loss([Param] double a, double x) => Sq(a - x) / 0.0;\n}" },
+        { "SGD0023", "[SgdModel]\nfile static partial class Fit\n{\n    [Loss] static double Loss([Param] double a) => a * a;\n}" },
     };
 
     [Theory]

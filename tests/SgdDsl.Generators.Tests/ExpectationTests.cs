@@ -12,7 +12,7 @@ public class ExpectationTests
     private static ImmutableArray<Diagnostic> Errors(string attributes, string loss = ProductLoss) =>
         GeneratorHarness.Run(GeneratorHarness.Usings + $$"""
             [SgdModel]
-            public static partial class Model
+            public static partial class Fit
             {
                 {{attributes}}
                 [Loss]
@@ -40,7 +40,7 @@ public class ExpectationTests
     {
         var (source, span) = Markup.Parse(GeneratorHarness.Usings + """
             [SgdModel]
-            public static partial class Model
+            public static partial class Fit
             {
                 [[|ExpectDerivative("a", "b*x*(a*b*x + y)")|]]
                 [Loss]

@@ -13,7 +13,7 @@ public class WarningTests
 {
     private static (ImmutableArray<Diagnostic> Diagnostics, Microsoft.CodeAnalysis.Text.TextSpan Span, GeneratorDriverRunResult Run) Analyze(string members)
     {
-        var (source, span) = Markup.Parse(GeneratorHarness.Usings + $"[SgdModel]\npublic static partial class Model\n{{\n    {members}\n}}\n");
+        var (source, span) = Markup.Parse(GeneratorHarness.Usings + $"[SgdModel]\npublic static partial class Fit\n{{\n    {members}\n}}\n");
         var (_, diagnostics, run) = GeneratorHarness.Run(source);
         return (diagnostics, span, run);
     }
@@ -73,7 +73,7 @@ public class WarningTests
     {
         var source = GeneratorHarness.Usings + """
             [SgdModel]
-            public static partial class Model
+            public static partial class Fit
             {
             #pragma warning disable SGD0016
                 [Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => Sq(a * x - y);
@@ -89,7 +89,7 @@ public class WarningTests
     {
         var source = GeneratorHarness.Usings + """
             [SgdModel]
-            public static partial class Model
+            public static partial class Fit
             {
                 [Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => Sq(a * x - y);
             }

@@ -100,9 +100,26 @@ namespace SgdDsl.Generators.Diagnostics
             "SGD0019", "Derivative differs from the expected formula",
             "{0} is {1}, not the expected {2}");
 
+        public static readonly DiagnosticDescriptor ReservedMemberName = Error(
+            "SGD0020", "Member named like a generated member",
+            "'{0}' has a name SgdDsl generates in every model; rename it (reserved: {1})");
+
+        public static readonly DiagnosticDescriptor ReservedModelName = Error(
+            "SGD0021", "Model type named like a generated member",
+            "The model '{0}' has the name of a member SgdDsl generates in it, and a C# member cannot be named like its type; rename the type (reserved: {1})");
+
+        public static readonly DiagnosticDescriptor NonFiniteConstant = Error(
+            "SGD0022", "Constant is not a finite number",
+            "'{0}' has a constant that is {1}, not a finite number; every constant in a loss must be finite");
+
+        public static readonly DiagnosticDescriptor FileLocalModel = Error(
+            "SGD0023", "[SgdModel] type must not be file-local",
+            "'{0}' is a 'file' type, but SgdDsl adds the model's members in a file of its own, where it would be another type; declare it internal instead");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All =
             new[] { UnsupportedSyntax, ModelNotPartial, MissingLoss, DuplicateLoss, InvalidLossSignature, UnsupportedParameterType, InvalidLossBody, NoParameters, GenericModel, InternalError, SubscriptOutOfRange, ShapeMismatch, IndexOutsideSubscript,
-                NotTwiceDifferentiable, MaybeNegative, UnusedParameter, NotSquaredResidual, BadExpectation, DerivativeMismatch }
+                NotTwiceDifferentiable, MaybeNegative, UnusedParameter, NotSquaredResidual, BadExpectation, DerivativeMismatch,
+                ReservedMemberName, ReservedModelName, NonFiniteConstant, FileLocalModel }
                 .ToDictionary(d => d.Id);
 
         public static DiagnosticDescriptor ById(string id) => All[id];

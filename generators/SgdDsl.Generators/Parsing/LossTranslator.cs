@@ -93,14 +93,22 @@ namespace SgdDsl.Generators.Parsing
             return true;
         }
 
-        /// <summary>Deeper expressions are refused: the recursion of translation and simplification must not exhaust the compiler's stack.</summary>
-        private const int MaxDepth = 200;
+        /// <summary>Deeper expressions are refused (<see cref="Nesting.MaxDepth"/>): the recursion of translation and simplification must not exhaust the compiler's stack.</summary>
         private int _depth;
+
+        /// <summary>Whether the depth error was reported: it is reported once, at the first node too deep, not at each of its siblings.</summary>
+        private bool _tooDeep;
 
         private Expr? Translate(ExpressionSyntax node)
         {
             _cancellation.ThrowIfCancellationRequested();
-            if (_depth >= MaxDepth) return Unsupported(node, $"expressions nested more than {MaxDepth} levels deep are not supported; split the loss into locals");
+            if (_depth >= Nesting.MaxDepth)
+            {
+                if (_tooDeep) return null;
+                _tooDeep = true;
+                return Unsupported(node, $"expressions nested more than {Nesting.MaxDepth} levels deep are not supported; split the loss into locals");
+            }
+
             _depth++;
             try
             {
@@ -115,7 +123,7 @@ namespace SgdDsl.Generators.Parsing
         private Expr? TranslateNode(ExpressionSyntax node)
         {
             var constant = _model.GetConstantValue(node, _cancellation);
-            if (constant.HasValue && TryToDouble(constant.Value, out var c)) return Expr.Const(c);
+            if (constant.HasValue && TryToDouble(constant.Value, out var c)) return Finite(node, Expr.Const(c));
 
             switch (node)
             {
@@ -149,9 +157,43 @@ namespace SgdDsl.Generators.Parsing
             if (_model.GetTypeInfo(b, _cancellation).Type?.SpecialType != SpecialType.System_Double)
                 return Unsupported(b, "arithmetic must be on doubles (integer arithmetic is only allowed in constants)");
 
-            var left = Translate(b.Left);
-            var right = Translate(b.Right);
-            if (left == null || right == null) return null;
+            // C# parses a + b - c + d (or a * b / c) as a chain nested to the left, one node per operator: the chain is
+            // one level, however long. It stops at a part C# folds to a constant or that is not double arithmetic,
+            // which is translated (and checked) whole, as C# evaluates it.
+            var additive = IsAdditive(kind);
+            var chain = new List<BinaryExpressionSyntax>();
+            ExpressionSyntax first = b;
+            while (first is BinaryExpressionSyntax link && IsArithmetic(link.Kind()) && IsAdditive(link.Kind()) == additive &&
+                   (chain.Count == 0 || IsDoubleArithmetic(link)))
+            {
+                chain.Add(link);
+                first = link.Left;
+            }
+
+            var result = Translate(first);
+            var failed = result == null;
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                var right = Translate(chain[i].Right);
+                if (right == null || result == null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                var link = chain[i];
+                // x / 0 keeps 0^−1 unfolded inside a product whose own numbers are finite: the divisor is checked on its own.
+                result = link.IsKind(SyntaxKind.DivideExpression) && Finite(link, Expr.Pow(right, Expr.MinusOne)) == null
+                    ? null
+                    : Finite(link, Combine(link.Kind(), result, right));
+                failed |= result == null;
+            }
+
+            return failed ? null : result;
+        }
+
+        private static Expr Combine(SyntaxKind kind, Expr left, Expr right)
+        {
             switch (kind)
             {
                 case SyntaxKind.AddExpression: return left + right;
@@ -159,6 +201,25 @@ namespace SgdDsl.Generators.Parsing
                 case SyntaxKind.MultiplyExpression: return left * right;
                 default: return left / right;
             }
+        }
+
+        private static bool IsArithmetic(SyntaxKind kind) =>
+            kind == SyntaxKind.AddExpression || kind == SyntaxKind.SubtractExpression || kind == SyntaxKind.MultiplyExpression || kind == SyntaxKind.DivideExpression;
+
+        private static bool IsAdditive(SyntaxKind kind) => kind == SyntaxKind.AddExpression || kind == SyntaxKind.SubtractExpression;
+
+        /// <summary>A link of a chain: double arithmetic that C# does not fold to a constant.</summary>
+        private bool IsDoubleArithmetic(BinaryExpressionSyntax link) =>
+            !_model.GetConstantValue(link, _cancellation).HasValue &&
+            _model.GetTypeInfo(link, _cancellation).Type?.SpecialType == SpecialType.System_Double;
+
+        /// <summary><paramref name="value"/>, the translation of <paramref name="node"/>, or null after reporting a number folding made ±∞ or NaN.</summary>
+        private Expr? Finite(SyntaxNode node, Expr value, IReadOnlyList<Expr>? operands = null)
+        {
+            var bad = operands == null ? FoldedConstants.NonFinite(value) : FoldedConstants.NonFiniteAbove(value, operands)?.Value;
+            if (bad == null) return value;
+            Report(DiagnosticDescriptors.NonFiniteConstant, node.GetLocation(), Short(node), FoldedConstants.Show(bad.Value));
+            return null;
         }
 
         private Expr? TranslateName(IdentifierNameSyntax id)
@@ -215,7 +276,7 @@ namespace SgdDsl.Generators.Parsing
             if (spellings.Any(s => !s.IsSmooth))
                 Report(DiagnosticDescriptors.NotTwiceDifferentiable, call.Expression.GetLocation(), Short(call.Expression));
             var overload = spellings.FirstOrDefault(s => s.Arity == args.Count);
-            return overload != null ? overload.Build(args) : Unsupported(call, "this overload is not supported");
+            return overload != null ? Finite(call, overload.Build(args), args) : Unsupported(call, "this overload is not supported");
         }
 
         /// <summary>Sum(n, j => body) or Prod(n, j => body) with a constant count n ≥ 1.</summary>
@@ -247,7 +308,7 @@ namespace SgdDsl.Generators.Parsing
             var body = Translate(lambda.ExpressionBody);
             _indices.Remove(symbol);
             if (body == null) return null;
-            return isSum ? IndexedSum.Build(index, body) : IndexedProduct.Build(index, body);
+            return Finite(call, isSum ? IndexedSum.Build(index, body) : IndexedProduct.Build(index, body));
         }
 
         private Expr? TranslateDot(InvocationExpressionSyntax call)

@@ -16,8 +16,12 @@ namespace SgdDsl.Generators.Parsing
     {
         public const string ModelAttribute = "SgdDsl.SgdModelAttribute";
 
-        /// <summary>Whether <paramref name="declaration"/> is the part of a class that carries [SgdModel].</summary>
-        public static bool CarriesModelAttribute(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation) =>
+        /// <summary>Whether <paramref name="declaration"/> can declare a model: a class or a record class.</summary>
+        public static bool IsModelKind(SyntaxNode declaration) =>
+            declaration is ClassDeclarationSyntax || declaration.IsKind(SyntaxKind.RecordDeclaration);
+
+        /// <summary>Whether <paramref name="declaration"/> is the part of a class or record that carries [SgdModel].</summary>
+        public static bool CarriesModelAttribute(TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation) =>
             declaration.AttributeLists.SelectMany(l => l.Attributes)
                 .Any(a => model.GetTypeInfo(a, cancellation).Type?.ToDisplayString() == ModelAttribute);
         private const string LossAttribute = "SgdDsl.LossAttribute";
@@ -28,10 +32,10 @@ namespace SgdDsl.Generators.Parsing
         private const long MaxBlockSize = 100_000_000;
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
-            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellation);
+            Parse((INamedTypeSymbol)context.TargetSymbol, (TypeDeclarationSyntax)context.TargetNode, context.SemanticModel, cancellation);
 
         /// <summary>Parses the [SgdModel] class <paramref name="type"/> declared (with the attribute) by <paramref name="declaration"/>.</summary>
-        public static ParseResult Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation)
+        public static ParseResult Parse(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellation)
         {
             var diagnostics = new List<DiagnosticInfo>();
             ModelSpec? spec;
@@ -49,7 +53,7 @@ namespace SgdDsl.Generators.Parsing
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
-        private static ModelSpec? TryParse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
+        private static ModelSpec? TryParse(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
         {
             var where = declaration.Identifier.GetLocation();
 
@@ -61,6 +65,17 @@ namespace SgdDsl.Generators.Parsing
 
             var containing = ContainingTypes(declaration, diagnostics);
             if (containing == null) return null;
+
+            if (Array.IndexOf(GeneratedMembers.Names, type.Name) >= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedModelName, where, type.Name, GeneratedMembers.List));
+                return null;
+            }
+
+            foreach (var member in UserMembers(type, cancellation))
+                if (Array.IndexOf(GeneratedMembers.Names, member.Name) >= 0)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, member.Locations[0], member.Name, GeneratedMembers.List));
+            if (HasErrors(diagnostics)) return null;
 
             var losses = type.GetMembers().OfType<IMethodSymbol>().Where(m => HasAttribute(m, LossAttribute)).ToList();
             if (losses.Count == 0)
@@ -127,8 +142,19 @@ namespace SgdDsl.Generators.Parsing
                 residual);
         }
 
-        /// <summary>The chain of types around the model, outermost first; null after reporting one that is not partial.</summary>
-        private static EquatableArray<ContainingType>? ContainingTypes(ClassDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// The members the user declared (in any part, including a record's positional properties), not those of the
+        /// part SgdDsl generated: an analyzer sees the compilation with that part, the generator without it.
+        /// </summary>
+        private static IEnumerable<ISymbol> UserMembers(INamedTypeSymbol type, CancellationToken cancellation) =>
+            type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.Locations.Length > 0 && m.Locations[0].IsInSource &&
+                !IsGeneratedBySgdDsl(m.Locations[0].SourceTree!, cancellation));
+
+        private static bool IsGeneratedBySgdDsl(SyntaxTree tree, CancellationToken cancellation) =>
+            tree.GetRoot(cancellation).GetLeadingTrivia().ToFullString().Contains(GeneratedMembers.Banner);
+
+        /// <summary>The chain of types around the model, outermost first; null after reporting one that is not partial or is file-local.</summary>
+        private static EquatableArray<ContainingType>? ContainingTypes(TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
         {
             var chain = new List<ContainingType>();
             for (SyntaxNode? node = declaration; node is TypeDeclarationSyntax t; node = node.Parent)
@@ -136,6 +162,12 @@ namespace SgdDsl.Generators.Parsing
                 if (!t.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotPartial, t.Identifier.GetLocation(), t.Identifier.Text));
+                    return null;
+                }
+
+                if (t.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalModel, t.Identifier.GetLocation(), t.Identifier.Text));
                     return null;
                 }
 

@@ -75,10 +75,24 @@ namespace SgdDsl.Symbolics
                 case Power w:
                     return PowerRule(w);
                 case FunctionCall f:
-                    return Expr.Multiply(FunctionCatalogue.Of(f.Function).Derivative(f.Argument, e), D(f.Argument));
+                    return ChainRule(f);
                 default:
                     throw new InvalidOperationException($"Unknown expression kind {e.Kind}.");
             }
+        }
+
+        /// <summary>
+        /// d f₁(f₂(…fₙ(u))) = f₁′·f₂′·…·fₙ′·u′, multiplied once: taking the chain one call at a time would
+        /// rebuild an ever longer product at each level, quadratic in the depth of nested calls.
+        /// </summary>
+        private Expr ChainRule(FunctionCall f)
+        {
+            var factors = new List<Expr>();
+            Expr e = f;
+            for (; e is FunctionCall call && (ReferenceEquals(call, f) || !_memo.ContainsKey(call)); e = call.Argument)
+                factors.Add(FunctionCatalogue.Of(call.Function).Derivative(call.Argument, call));
+            factors.Add(D(e));
+            return Expr.Multiply(factors.ToArray());
         }
 
         private Expr[] Map(IReadOnlyList<Expr> items)

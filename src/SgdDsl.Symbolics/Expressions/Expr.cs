@@ -73,6 +73,20 @@ namespace SgdDsl.Symbolics
             }
         }
 
+        private int _height = -1;
+
+        /// <summary>The number of nodes on the longest path from this node down to a leaf (a leaf has height 0).</summary>
+        internal int Height
+        {
+            get
+            {
+                if (_height >= 0) return _height;
+                var height = -1;
+                foreach (var child in Children) height = Math.Max(height, child.Height);
+                return _height = height + 1;
+            }
+        }
+
         private protected virtual IndexSymbol[] ComputeFreeIndices()
         {
             var children = Children;
@@ -135,7 +149,8 @@ namespace SgdDsl.Symbolics
         /// <summary>Simplified infix text, e.g. <c>0.5*(a*b*x - y)^2</c>; parses back with <see cref="InfixParser"/>.</summary>
         public override string ToString() => InfixPrinter.Format(this);
 
-        internal static int Combine(int h, int x) => unchecked((h * 16777619) ^ x);
+        /// <summary>FNV-1a style: mixing x in before multiplying keeps f(f(x)) from hashing like x (so nested chains do not collide).</summary>
+        internal static int Combine(int h, int x) => unchecked((h ^ x) * 16777619);
 
         internal static int Combine(int seed, IReadOnlyList<Expr> items)
         {

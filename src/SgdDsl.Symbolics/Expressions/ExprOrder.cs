@@ -48,6 +48,10 @@ namespace SgdDsl.Symbolics
                 case FunctionCall fx:
                     var fy = (FunctionCall)y;
                     c = fx.Function.CompareTo(fy.Function);
+                    if (c != 0) return c;
+                    // Shallower arguments first: the calls of one chain (the factors of its derivative) then compare
+                    // in one step instead of walking both chains down, which made d/dx exp(exp(…)) cubic in the depth.
+                    c = fx.Argument.Height.CompareTo(fy.Argument.Height);
                     return c != 0 ? c : Compare(fx.Argument, fy.Argument);
                 default:
                     return CompareSequences(x.Children, y.Children);

@@ -9,15 +9,18 @@ namespace SgdDsl.Symbolics
     /// <c>W[0,1]</c>), <c>+ - * / ^</c> (^ binds tighter than unary minus and is right-associative),
     /// parentheses, and the functions a loss may call (<see cref="FunctionCatalogue.Spellings"/>) in lower
     /// case, such as <c>exp</c>, <c>logcosh</c>, <c>sqrt</c>, <c>log10</c> and <c>pow(x, y)</c>. The result is simplified.
+    /// Every number in it is finite: a literal, or a constant part that folds to ±∞ or NaN (<c>1e400</c>, <c>1/0</c>,
+    /// <c>log(0)</c>, <c>(1e200)^2</c>), is an error at its position, as is nesting deeper than <see cref="Nesting.MaxDepth"/>.
     /// </summary>
     public sealed class InfixParser
     {
         private readonly string _text;
         private int _pos;
+        private int _depth;
 
         private InfixParser(string text) => _text = text;
 
-        /// <exception cref="FormatException">The text is not a formula; the message gives the position.</exception>
+        /// <exception cref="FormatException">The text is not a formula; the message gives the position and quotes the formula.</exception>
         public static Expr Parse(string text)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
@@ -28,14 +31,16 @@ namespace SgdDsl.Symbolics
             return e;
         }
 
+        /// <summary>The terms of a run of + and −, added in one step (pairwise, a long sum would be rebuilt at every term).</summary>
         private Expr ParseSum()
         {
-            var e = ParseProduct();
+            var start = Here();
+            var terms = new List<Expr> { ParseProduct() };
             while (true)
             {
-                if (Accept('+')) e = e + ParseProduct();
-                else if (Accept('-')) e = e - ParseProduct();
-                else return e;
+                if (Accept('+')) terms.Add(ParseProduct());
+                else if (Accept('-')) terms.Add(-ParseProduct());
+                else return Finite(Expr.Add(terms.ToArray()), start);
             }
         }
 
@@ -46,40 +51,62 @@ namespace SgdDsl.Symbolics
         /// </summary>
         private Expr ParseProduct()
         {
+            var start = Here();
             var factors = new List<Expr>();
-            var negative = false;
-            while (true)
-            {
-                if (Accept('-')) negative = !negative;
-                else if (!Accept('+')) break;
-            }
-
-            if (negative) factors.Add(Expr.MinusOne);
+            if (AcceptSigns()) factors.Add(Expr.MinusOne);
             factors.Add(ParsePower());
             while (true)
             {
                 if (Accept('*')) factors.Add(ParseUnary());
-                else if (Accept('/')) factors.Add(Expr.Pow(ParseUnary(), Expr.MinusOne));
-                else return Expr.Multiply(factors.ToArray());
+                else if (Accept('/'))
+                {
+                    var at = _pos - 1;
+                    var divisor = ParseUnary();
+                    var reciprocal = Expr.Pow(divisor, Expr.MinusOne);
+                    if (divisor.IsConstant(0.0)) throw Error("division by zero", at);
+                    if (FoldedConstants.NonFinite(reciprocal) != null)
+                        throw Error($"division by '{_text.Substring(at + 1, _pos - at - 1).Trim()}', too close to zero (its reciprocal is not a finite number)", at);
+                    factors.Add(reciprocal);
+                }
+                else return Finite(Expr.Multiply(factors.ToArray()), start);
             }
         }
 
-        private Expr ParseUnary() => Accept('-') ? -ParseUnary() : Accept('+') ? ParseUnary() : ParsePower();
+        private Expr ParseUnary()
+        {
+            var negative = AcceptSigns();
+            var e = ParsePower();
+            return negative ? -e : e;
+        }
+
+        /// <summary>Whether a run of unary signs (possibly none) is negative.</summary>
+        private bool AcceptSigns()
+        {
+            var negative = false;
+            while (true)
+            {
+                if (Accept('-')) negative = !negative;
+                else if (!Accept('+')) return negative;
+            }
+        }
 
         private Expr ParsePower()
         {
+            var start = Here();
             var b = ParsePrimary();
-            return Accept('^') ? Expr.Pow(b, ParseUnary()) : b;
+            if (!Accept('^')) return b;
+            var exponent = Nested(_pos - 1, ParseUnary);
+            return Finite(Expr.Pow(b, exponent), start);
         }
 
         private Expr ParsePrimary()
         {
-            SkipSpace();
+            var start = Here();
             if (_pos >= _text.Length) throw Error("unexpected end of formula");
             var c = _text[_pos];
             if (Accept('('))
             {
-                var inner = ParseSum();
+                var inner = Nested(start, ParseSum);
                 Expect(')');
                 return inner;
             }
@@ -105,6 +132,7 @@ namespace SgdDsl.Symbolics
             var token = _text.Substring(start, _pos - start);
             if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 throw Error("bad number '" + token + "'", start);
+            if (!FunctionCall.IsFinite(value)) throw Error("number '" + token + "' is too large for a double (at most about 1.8e308)", start);
             return Expr.Const(value);
         }
 
@@ -128,16 +156,55 @@ namespace SgdDsl.Symbolics
         private Expr ParseCall(string name, int start)
         {
             Expect('(');
-            var args = new List<Expr> { ParseSum() };
-            while (Accept(',')) args.Add(ParseSum());
+            var args = Nested(start, () =>
+            {
+                var list = new List<Expr> { ParseSum() };
+                while (Accept(',')) list.Add(ParseSum());
+                return list;
+            });
             Expect(')');
 
             var spellings = new List<FunctionSpelling>(FunctionCatalogue.NamedInInfix(name));
             if (spellings.Count == 0) throw Error("unknown function '" + name + "'", start);
             foreach (var spelling in spellings)
-                if (spelling.Arity == args.Count) return spelling.Build(args);
+                if (spelling.Arity == args.Count) return FiniteCall(spelling.Build(args), args, start);
             var arities = string.Join(" or ", spellings.ConvertAll(s => s.Arity.ToString(CultureInfo.InvariantCulture)).ToArray());
             throw Error($"{name} takes {arities} argument{(spellings.Count == 1 && spellings[0].Arity == 1 ? "" : "s")}", start);
+        }
+
+        /// <summary>Parses one level deeper, refusing to go beyond <see cref="Nesting.MaxDepth"/>: the recursion must not exhaust the stack.</summary>
+        private T Nested<T>(int at, Func<T> parse)
+        {
+            if (_depth >= Nesting.MaxDepth)
+                throw Error($"the formula nests more than {Nesting.MaxDepth} levels of parentheses, calls and powers", at);
+            _depth++;
+            var result = parse();
+            _depth--;
+            return result;
+        }
+
+        /// <summary>
+        /// <paramref name="e"/>, the node just built from the text since <paramref name="start"/>, after checking the
+        /// numbers folding put in it. Its operands were checked when they were built, so only its own are looked at.
+        /// </summary>
+        private Expr Finite(Expr e, int start)
+        {
+            var bad = FoldedConstants.NonFinite(e);
+            return bad == null ? e : throw NotFinite(FoldedConstants.IsConstantPart(e), bad.Value, start);
+        }
+
+        private Expr FiniteCall(Expr e, List<Expr> args, int start)
+        {
+            var bad = FoldedConstants.NonFiniteAbove(e, args);
+            return bad == null ? e : throw NotFinite(ReferenceEquals(bad.Value.Node, e) && FoldedConstants.IsConstantPart(e), bad.Value.Value, start);
+        }
+
+        /// <summary>The error for a number that is not finite in the text since <paramref name="start"/>: that text's value, or a constant in it.</summary>
+        private FormatException NotFinite(bool whole, double value, int start)
+        {
+            var text = _text.Substring(start, _pos - start).Trim();
+            var shown = FoldedConstants.Show(value);
+            return Error(whole ? $"'{text}' is {shown}, not a finite number" : $"a constant in '{text}' is {shown}, not a finite number", start);
         }
 
         private bool Accept(char c)
@@ -153,12 +220,32 @@ namespace SgdDsl.Symbolics
             if (!Accept(c)) throw Error("expected '" + c + "'");
         }
 
+        private int Here()
+        {
+            SkipSpace();
+            return _pos;
+        }
+
         private void SkipSpace()
         {
             while (_pos < _text.Length && char.IsWhiteSpace(_text[_pos])) _pos++;
         }
 
-        private FormatException Error(string what, int? at = null) =>
-            new FormatException($"{what} at position {(at ?? _pos) + 1} of \"{_text}\"");
+        /// <summary>Formulas longer than this are quoted by the stretch around the position, so that one error stays one readable line.</summary>
+        private const int QuotedLength = 120;
+
+        private FormatException Error(string what, int? at = null)
+        {
+            var position = at ?? _pos;
+            var quoted = _text;
+            if (_text.Length > QuotedLength)
+            {
+                var from = Math.Max(0, position - QuotedLength / 2);
+                var to = Math.Min(_text.Length, from + QuotedLength);
+                quoted = (from > 0 ? "…" : "") + _text.Substring(from, to - from) + (to < _text.Length ? "…" : "");
+            }
+
+            return new FormatException($"{what} at position {position + 1} of \"{quoted}\"");
+        }
     }
 }

@@ -176,11 +176,67 @@ public sealed class InfixParserTests
     [InlineData("cosh(x, y)", "cosh takes 1 argument at position 1")]
     [InlineData("log(x, y, z)", "log takes 1 or 2 arguments at position 1")]
     [InlineData("W[0", "unclosed '[' at position 2")]
+    // Numbers that are not finite: a literal, or a constant part that folds to ±∞ or NaN.
+    [InlineData("1e400*a", "number '1e400' is too large for a double (at most about 1.8e308) at position 1")]
+    [InlineData("a*-1E309", "number '1E309' is too large for a double (at most about 1.8e308) at position 4")]
+    [InlineData("a*1/0", "division by zero at position 4")]
+    [InlineData("a/(x - x)", "division by zero at position 2")]
+    [InlineData("log(0) + a", "'log(0)' is -∞, not a finite number at position 1")]
+    [InlineData("a + (1e200)^2", "'(1e200)^2' is ∞, not a finite number at position 5")]
+    [InlineData("a*sqrt(-1)", "'sqrt(-1)' is NaN, not a finite number at position 3")]
+    [InlineData("a*exp(1000)", "'exp(1000)' is ∞, not a finite number at position 3")]
+    [InlineData("a/1e-320", "division by '1e-320', too close to zero (its reciprocal is not a finite number) at position 2")]
+    [InlineData("1e200*1e200*a", "a constant in '1e200*1e200*a' is ∞, not a finite number at position 1")]
+    [InlineData("a + 1e308 + 1e308", "a constant in 'a + 1e308 + 1e308' is ∞, not a finite number at position 1")]
+    [InlineData("(2*a)^2000", "a constant in '(2*a)^2000' is ∞, not a finite number at position 1")]
+    [InlineData("log(a, 1)", "a constant in 'log(a, 1)' is ∞, not a finite number at position 1")]
+    [InlineData("0*log(0)", "'log(0)' is -∞, not a finite number at position 3")]
     public void Bad_input_is_a_format_exception_naming_the_position(string text, string message)
     {
         var e = Assert.Throws<FormatException>(() => Parse(text));
 
         Assert.Equal($"{message} of \"{text}\"", e.Message);
+    }
+
+    [Fact]
+    public void Constants_that_fold_to_finite_numbers_are_kept()
+    {
+        Assert.Equal(Expr.Const(1e308) * X, Parse("1e154*1e154*x"));
+        Assert.Equal(Expr.Zero, Parse("1e-300*1e-300"));
+        Assert.Equal(Expr.Const(double.Epsilon) * X, Parse("5e-324*x"));
+    }
+
+    public static TheoryData<string, int> TooDeep => new()
+    {
+        // 40,000 parentheses and a 60,000-level power tower would overflow the stack (uncatchable) without the limit.
+        { new string('(', 40_000) + "x" + new string(')', 40_000), Nesting.MaxDepth + 1 },
+        { string.Join("^", Enumerable.Repeat("x", 60_000)), 2 * Nesting.MaxDepth + 2 },
+        { string.Concat(Enumerable.Repeat("exp(", 1_000)) + "x" + new string(')', 1_000), 4 * Nesting.MaxDepth + 1 },
+        { "a + " + string.Concat(Enumerable.Repeat("-(", 300)) + "x" + new string(')', 300), 4 + 2 * Nesting.MaxDepth + 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeep))]
+    public void Nesting_deeper_than_the_limit_is_a_format_exception_at_the_first_level_too_deep(string text, int position)
+    {
+        var e = Assert.Throws<FormatException>(() => Parse(text));
+
+        Assert.StartsWith($"the formula nests more than {Nesting.MaxDepth} levels of parentheses, calls and powers at position {position} of \"", e.Message);
+        Assert.True(e.Message.Length < 300, "a long formula is quoted by the stretch around the position");
+        Assert.Contains(text.Substring(position - 10, 20), e.Message);
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_and_flat_runs_of_any_length_parse()
+    {
+        var depth = Nesting.MaxDepth;
+        Assert.Equal(X, Parse(new string('(', depth) + "x" + new string(')', depth)));
+        Assert.Equal(Expr.Apply(MathFunction.Exp, X), Parse(string.Concat(Enumerable.Repeat("log(exp(", depth / 2 - 1)) + "exp(x" + new string(')', depth - 1)));
+        var tower = X;
+        for (var k = 0; k < depth; k++) tower = Expr.Pow(X, tower);
+        Assert.Equal(tower, Parse(string.Concat(Enumerable.Repeat("x^", depth)) + "x"));
+        Assert.Equal(Expr.Const(20_000) * X, Parse(string.Join(" + ", Enumerable.Repeat("x", 20_000))));
+        Assert.Equal(Expr.Pow(X, 20_000), Parse(string.Join("*", Enumerable.Repeat("x", 20_000))));
     }
 
     [Fact]

@@ -101,6 +101,9 @@ public class FormulaModelTests
 
     [Theory]
     [InlineData("0.5*(a*b*x - y", "a,b", typeof(FormatException), "position")]
+    [InlineData("1e400*(a*x - y)^2", "a", typeof(FormatException), "number '1e400' is too large for a double (at most about 1.8e308) at position 1 of \"1e400*(a*x - y)^2\"")]
+    [InlineData("(a*x - y)^2/0", "a", typeof(FormatException), "division by zero at position 12 of \"(a*x - y)^2/0\"")]
+    [InlineData("log(0)*(a*x - y)^2", "a", typeof(FormatException), "'log(0)' is -∞, not a finite number at position 1")]
     [InlineData("0.5*(a*x - y)^2", "a,b", typeof(ArgumentException), "'b'")]
     [InlineData("0.5*(a*x - y)^2", "a,a", typeof(ArgumentException), "twice")]
     [InlineData("0.5*(a*x - y)^2", "", typeof(ArgumentException), "at least one")]
