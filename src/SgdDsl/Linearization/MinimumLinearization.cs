@@ -74,10 +74,10 @@ internal sealed class MinimumLinearization
             var largest = g.Curvatures.Max(h => h.Max());
             var cut = relTol * largest;
             var kept = g.Factors.SelectMany((rows, i) => rows.Where((_, c) => g.Curvatures[i][c] > cut)).ToList();
-            var span = NormalSpace.Span(g.Dimension, kept, relTol);
+            var span = NormalSpace.SpanByGram(g.Dimension, kept, relTol, maxDegreeOfParallelism);
             // Nonzero curvatures below the cut: one huge sample can push every other one there.
             var dropped = g.Curvatures.Where(h => h.Any(x => x > 0 && x <= cut)).ToArray();
-            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, span, cut), largest, 0.0, 0, g.LargestResidual,
+            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut), largest, 0.0, 0, g.LargestResidual,
                 dropped.Length, dropped.SelectMany(h => h.Where(x => x <= cut)).DefaultIfEmpty(0.0).Max());
         }
         var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism);

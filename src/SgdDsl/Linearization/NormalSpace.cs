@@ -9,7 +9,8 @@ namespace SgdDsl.Linearizing;
 /// </summary>
 internal sealed class NormalSpace
 {
-    private readonly double[] basis;
+    private readonly GramBasis? gram;
+    private double[]? basis;
 
     private NormalSpace(int ambientDimension, int dimension, double[] basis)
     {
@@ -18,6 +19,23 @@ internal sealed class NormalSpace
         this.basis = basis;
     }
 
+    private NormalSpace(int ambientDimension, GramBasis gram)
+    {
+        AmbientDimension = ambientDimension;
+        Dimension = gram.Rank;
+        this.gram = gram;
+    }
+
+    /// <summary>Held implicitly through the Gram matrix of its spanning columns (see <see cref="GramBasis"/>)?</summary>
+    public bool FromGram => gram != null;
+
+    /// <summary>
+    /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram"/>), from the
+    /// Gram matrix alone; only for a normal space built by that route.
+    /// </summary>
+    public void ProjectColumn(int a, Span<double> coordinates) =>
+        (gram ?? throw new InvalidOperationException("Only a Gram-built normal space knows its columns.")).ProjectColumn(a, coordinates);
+
     /// <summary>d.</summary>
     public int AmbientDimension { get; }
 
@@ -25,11 +43,21 @@ internal sealed class NormalSpace
     public int Dimension { get; }
 
     /// <summary>Basis vector j of N (length d).</summary>
-    public ReadOnlySpan<double> Basis(int j) => basis.AsSpan(j * AmbientDimension, AmbientDimension);
+    public ReadOnlySpan<double> Basis(int j)
+    {
+        // The Gram route writes Q out only when someone asks for a basis vector itself.
+        basis ??= gram!.Materialize(AmbientDimension);
+        return basis.AsSpan(j * AmbientDimension, AmbientDimension);
+    }
 
     /// <summary>Writes the coordinates Qᵀx of <paramref name="x"/> (length d) into <paramref name="coordinates"/> (length r).</summary>
     public void Project(ReadOnlySpan<double> x, Span<double> coordinates)
     {
+        if (basis == null && gram != null)
+        {
+            gram.Project(x, coordinates);
+            return;
+        }
         for (var j = 0; j < Dimension; j++)
         {
             var b = Basis(j);
@@ -43,6 +71,11 @@ internal sealed class NormalSpace
     /// <summary>Writes Q y (length d) for coordinates <paramref name="coordinates"/> (length r).</summary>
     public void Embed(ReadOnlySpan<double> coordinates, Span<double> x)
     {
+        if (basis == null && gram != null)
+        {
+            gram.Embed(coordinates, x);
+            return;
+        }
         x.Clear();
         for (var j = 0; j < Dimension; j++)
         {
@@ -71,6 +104,13 @@ internal sealed class NormalSpace
         }
         return Span(d, columns, relTol);
     }
+
+    /// <summary>
+    /// The span of <paramref name="columns"/> by the Gram route when it is accurate (full rank, well conditioned: see
+    /// <see cref="GramBasis"/>), else by <see cref="Span(int, IReadOnlyList{double[]}, double)"/>.
+    /// </summary>
+    public static NormalSpace SpanByGram(int d, IReadOnlyList<double[]> columns, double relTol, int maxDegreeOfParallelism) =>
+        GramBasis.TryCreate(columns, maxDegreeOfParallelism) is { } g ? new NormalSpace(d, g) : Span(d, columns, relTol);
 
     /// <summary>
     /// An orthonormal basis of the span of <paramref name="columns"/> (each of length d): left singular vectors

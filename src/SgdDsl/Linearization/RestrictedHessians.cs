@@ -55,23 +55,24 @@ internal sealed class RestrictedHessians
     /// K_i = Σ_k g_ik g_ikᵀ restricted to N for the factor rows g_ik (length d) of each sample: K_i = Σ_k w_ik w_ikᵀ with
     /// w_ik = Qᵀg_ik. A row with ‖g_ik‖² ≤ <paramref name="threshold"/> is no curvature (it adds nothing on N).
     /// </summary>
-    public static RestrictedHessians FromFactors(double[][][] factors, NormalSpace normal, double threshold)
+    public static RestrictedHessians FromFactors(double[][][] factors, double[][] curvatures, NormalSpace normal, double threshold)
     {
         var r = normal.Dimension;
         var offsets = new int[factors.Length + 1];
         var scales = new List<double>();
         var directions = new List<double>();
         var w = new double[r];
+        var column = 0;
         for (var i = 0; i < factors.Length; i++)
         {
-            foreach (var g in factors[i])
+            for (var c = 0; c < factors[i].Length; c++)
             {
-                var norm2 = 0.0;
-                foreach (var x in g)
-                    norm2 += x * x;
-                if (r > 0 && norm2 > threshold)
+                // The rows above the cut are the columns that span N, in this order.
+                if (r > 0 && curvatures[i][c] > threshold)
                 {
-                    normal.Project(g, w);
+                    if (normal.FromGram) normal.ProjectColumn(column, w);
+                    else normal.Project(factors[i][c], w);
+                    column++;
                     scales.Add(1.0);
                     directions.AddRange(w);
                 }
