@@ -1,3 +1,5 @@
+using SgdDsl.Numerics;
+
 namespace SgdDsl.Linearizing;
 
 /// <summary>
@@ -101,12 +103,7 @@ internal sealed class RestrictedHessians
         for (var j = offsets[sample]; j < offsets[sample + 1]; j++)
         {
             var w = directions.AsSpan(j * r, r);
-            var dot = 0.0;
-            for (var k = 0; k < r; k++)
-                dot += w[k] * v[k];
-            dot *= scales[j];
-            for (var k = 0; k < r; k++)
-                acc[k] += dot * w[k];
+            Kernels.AddScaled(acc, scales[j] * Kernels.Dot(w, v), w);
         }
     }
 
