@@ -94,7 +94,7 @@ namespace SgdDsl.Generators.Emission
             w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:", d.Gradient.Select(g => $"∂ℓ/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
             w.Open($"public static double Gradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
             WriteChecks(w, "theta", "sample", "gradient");
-            var families = d.Gradient.Select(g => Store("gradient", names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset), g)).ToList();
+            var families = d.Gradient.Select(g => Store("gradient", g)).ToList();
             families.Add(Return(d.Loss));
             WriteProgram(w, spec, names, families);
             w.Close();
@@ -111,11 +111,11 @@ namespace SgdDsl.Generators.Emission
             var families = d.Hessian.Select(h =>
             {
                 var k = h.Block.Shape.Count;
-                var row = names.Flat(h.Block, h.Indices.Take(k).Select(Affine.Of).ToArray(), h.Block.Offset);
-                var column = names.Flat(h.Second!, h.Indices.Skip(k).Select(Affine.Of).ToArray(), h.Second!.Offset);
-                var target = $"hessian[{Position(row, column, n)}]";
-                if (!(h.Block == h.Second && h.Indices.Count == 0)) target += $" = hessian[{Position(column, row, n)}]";
-                return new OutputFamily(Interleave(h.Indices.Take(k).ToList(), h.Indices.Skip(k).ToList()), new[] { h.Value }, t => $"{target} = {t[0]};");
+                var row = LocalNames.FlatIndex(h.Block, h.Indices.Take(k).Select(Affine.Of).ToArray(), h.Block.Offset);
+                var column = LocalNames.FlatIndex(h.Second!, h.Indices.Skip(k).Select(Affine.Of).ToArray(), h.Second!.Offset);
+                var positions = new List<OutputPosition> { new OutputPosition(column, row, n) };
+                if (!(h.Block == h.Second && h.Indices.Count == 0)) positions.Add(new OutputPosition(row, column, n));
+                return new OutputFamily(Interleave(h.Indices.Take(k).ToList(), h.Indices.Skip(k).ToList()), h.Value, OutputTarget.Entries("hessian", positions.ToArray()));
             }).ToList();
             WriteProgram(w, spec, names, families);
             w.Close();
@@ -127,7 +127,7 @@ namespace SgdDsl.Generators.Emission
             w.Summary("Writes (∇²ℓ) v into <paramref name=\"result\"/> without forming the Hessian.");
             w.Open($"public static void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result)");
             WriteChecks(w, "theta", "sample", "v", "result");
-            WriteProgram(w, spec, names, d.HessianVector.Select(h => Store("result", names.Flat(h.Block, h.Indices.Select(Affine.Of).ToArray(), h.Block.Offset), h)).ToList());
+            WriteProgram(w, spec, names, d.HessianVector.Select(h => Store("result", h)).ToList());
             w.Close();
             w.Line();
         }
@@ -151,7 +151,7 @@ namespace SgdDsl.Generators.Emission
             w.Summary("Writes ∇f into <paramref name=\"gradient\"/> and returns f:", gradient.Select(g => $"∂f/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
             w.Open($"public static double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
             WriteChecks(w, "theta", "sample", "gradient");
-            var families = gradient.Select(g => Store("gradient", names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset), g)).ToList();
+            var families = gradient.Select(g => Store("gradient", g)).ToList();
             families.Add(Return(residual.Output));
             WriteProgram(w, spec, names, families);
             w.Close();
@@ -177,16 +177,15 @@ namespace SgdDsl.Generators.Emission
             w.Open($"public static void Output({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} outputs)");
             WriteChecks(w, "theta", "sample");
             w.Line($"{Support}.CheckLength(outputs, OutputCount, nameof(outputs));");
-            WriteProgram(w, spec, names, new[] { new OutputFamily(new[] { k }, new[] { residual.Output }, t => $"outputs[{names.Of(k)}] = {t[0]};") });
+            WriteProgram(w, spec, names, new[] { new OutputFamily(new[] { k }, residual.Output, OutputTarget.Entries("outputs", new OutputPosition(FlatIndex.Of(k)))) });
             w.Close();
             w.Line();
             w.Summary("Writes the Jacobian ∂f_k/∂θ, K×d row-major, into <paramref name=\"jacobian\"/>:", jacobian.Select(g => $"∂f_k/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
             w.Open($"public static void OutputJacobian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} jacobian)");
             WriteChecks(w, "theta", "sample");
             w.Line($"{Support}.CheckLength(jacobian, OutputCount * ParameterCount, nameof(jacobian));");
-            var row = $"{names.Of(k)} * {spec.ParameterCount}";
-            var families = jacobian.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), new[] { g.Value },
-                t => $"jacobian[{row} + {names.Flat(g.Block, g.Indices.Select(Affine.Of).ToArray(), g.Block.Offset)}] = {t[0]};")).ToList();
+            var families = jacobian.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), g.Value,
+                OutputTarget.Entries("jacobian", new OutputPosition(Entry(g), FlatIndex.Of(k), spec.ParameterCount)))).ToList();
             WriteProgram(w, spec, names, families);
             w.Close();
             w.Line();
@@ -208,12 +207,12 @@ namespace SgdDsl.Generators.Emission
         /// <summary>Declares the locals the families read, then writes their loop program.</summary>
         private static void WriteProgram(SourceWriter w, ModelSpec spec, LocalNames names, IReadOnlyList<OutputFamily> families)
         {
-            var (variables, arrays) = Leaves(families.SelectMany(f => f.Values));
+            var (variables, arrays) = Leaves(families.Select(f => f.Value));
             WriteLocals(w, spec.Parameters, "theta", variables, arrays, names);
             WriteLocals(w, spec.Samples, "sample", variables, arrays, names);
             foreach (var block in spec.Parameters.Where(b => !b.IsScalar && arrays.Contains(DerivativeSet.DirectionPrefix + b.Name)))
                 w.Line($"var {names.Local(DerivativeSet.DirectionPrefix + block.Name)} = v.Slice({block.Offset}, {block.Size});");
-            foreach (var line in LoopProgram.Write(families, names.Of, names.Of, names.Of, names.TemporaryPrefix)) w.Line(line);
+            foreach (var line in CSharpLoopWriter.Write(LoopScheduler.Schedule(families), names)) w.Line(line);
         }
 
         private static void WriteLocals(SourceWriter w, EquatableArray<Block> blocks, string span, HashSet<string> variables, HashSet<string> arrays, LocalNames names)
@@ -240,10 +239,13 @@ namespace SgdDsl.Generators.Emission
             return order;
         }
 
-        private static OutputFamily Return(Expr value) => new OutputFamily(new IndexSymbol[0], new[] { value }, t => $"return {t[0]};");
+        private static OutputFamily Return(Expr value) => new OutputFamily(new IndexSymbol[0], value, OutputTarget.Result);
 
-        private static OutputFamily Store(string span, string position, Derivative d) =>
-            new OutputFamily(d.Indices, new[] { d.Value }, t => $"{span}[{position}] = {t[0]};");
+        private static OutputFamily Store(string span, Derivative d) =>
+            new OutputFamily(d.Indices, d.Value, OutputTarget.Entries(span, new OutputPosition(Entry(d))));
+
+        /// <summary>The position of the entry of a derivative's block at its free indices.</summary>
+        private static FlatIndex Entry(Derivative d) => LocalNames.FlatIndex(d.Block, d.Indices.Select(Affine.Of).ToArray(), d.Block.Offset);
 
         private static void WriteChecks(SourceWriter w, params string[] spans)
         {
@@ -295,12 +297,6 @@ namespace SgdDsl.Generators.Emission
 
         private static string Entry(Block b, IReadOnlyList<IndexSymbol> indices) =>
             b.IsScalar ? b.Name : $"{b.Name}[{string.Join(", ", indices.Take(b.Shape.Count).Select(i => i.Name))}]";
-
-        /// <summary>row · n + column, folded to a number when both are numbers.</summary>
-        private static string Position(string row, string column, int n) =>
-            int.TryParse(row, out var r) && int.TryParse(column, out var c)
-                ? (r * n + c).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : $"{(row.Contains(" ") ? "(" + row + ")" : row)} * {n} + {column}";
 
         /// <summary>Names built at run time from the shapes, so the code does not grow with d.</summary>
         private static string FlatNames(EquatableArray<Block> blocks) => blocks.All(b => b.IsScalar)
