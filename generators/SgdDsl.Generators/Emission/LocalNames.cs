@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
+using SgdDsl.Generators.Derivatives;
 using SgdDsl.Generators.Spec;
 using SgdDsl.Symbolics;
 
@@ -60,9 +61,9 @@ namespace SgdDsl.Generators.Emission
         /// <summary>The loop variable of an index.</summary>
         public string Of(IndexSymbol index) => index.IsBound ? BoundPrefix + index.Name.Substring(1) : index.Name;
 
-        /// <summary>The row-major position of an entry of <paramref name="block"/>, offset by <paramref name="offset"/>.</summary>
-        public static FlatIndex FlatIndex(Block block, IReadOnlyList<Affine> subscripts, int offset = 0) =>
-            new FlatIndex(offset, subscripts, subscripts.Select((_, k) => block.Stride(k)).ToArray());
+        /// <summary>The row-major position of an entry of <paramref name="block"/> in its own span.</summary>
+        private static FlatIndex FlatIndex(Block block, IReadOnlyList<Affine> subscripts) =>
+            new FlatIndex(0, subscripts, subscripts.Select((_, k) => block.Stride(k)).ToArray());
 
         /// <summary>A position such as <c>p * 16 + q</c>: the offset first, strides of 1 left out.</summary>
         public string Format(FlatIndex index)

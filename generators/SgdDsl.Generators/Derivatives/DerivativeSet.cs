@@ -4,7 +4,7 @@ using System.Threading;
 using SgdDsl.Generators.Spec;
 using SgdDsl.Symbolics;
 
-namespace SgdDsl.Generators.Emission
+namespace SgdDsl.Generators.Derivatives
 {
     /// <summary>
     /// The loss and its exact symbolic derivatives, one expression per parameter block: ∂ℓ/∂W[p, q]
