@@ -14,7 +14,7 @@ namespace SgdDsl.Generators.Emission
     /// </summary>
     internal sealed class LocalNames
     {
-        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
+        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "pooled", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
         private readonly Dictionary<string, string> _locals = new Dictionary<string, string>();
         private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
 
@@ -38,6 +38,9 @@ namespace SgdDsl.Generators.Emission
             BoundPrefix = "i";
             while (taken.Any(n => IsNumbered(n, BoundPrefix))) BoundPrefix += "_";
         }
+
+        /// <summary>The array rented for the long tables of a method.</summary>
+        public string PooledTables => "pooled";
 
         /// <summary>Prefix of common-subexpression locals (t0, t1, …).</summary>
         public string TemporaryPrefix { get; }

@@ -202,7 +202,7 @@ namespace SgdDsl.Generators.Emission
             WriteLocals(w, spec.Samples, "sample", variables, arrays, names);
             foreach (var block in spec.Parameters.Where(b => !b.IsScalar && arrays.Contains(DerivativeSet.DirectionPrefix + b.Name)))
                 w.Line($"var {names.Local(DerivativeSet.DirectionPrefix + block.Name)} = v.Slice({block.Offset}, {block.Size});");
-            foreach (var line in CSharpLoopWriter.Write(method.Program, names)) w.Line(line);
+            CSharpLoopWriter.Write(w, method.Program, names);
         }
 
         private static void WriteLocals(SourceWriter w, EquatableArray<Block> blocks, string span, HashSet<string> variables, HashSet<string> arrays, LocalNames names)

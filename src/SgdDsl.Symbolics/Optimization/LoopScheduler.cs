@@ -19,9 +19,6 @@ namespace SgdDsl.Symbolics
         private int _temporaries;
         private IReadOnlyList<Expr> _roots = new Expr[0];
 
-        /// <summary>Largest table; longer index ranges are recomputed instead.</summary>
-        private const int MaxTable = 4096;
-
         /// <summary>Placeholder index standing for "the one free index" in table keys.</summary>
         private static readonly string Placeholder = "*";
 
@@ -58,7 +55,7 @@ namespace SgdDsl.Symbolics
         /// <summary>
         /// A per-index subexpression such as tanh(Σ_k W[j, k] x[k]) computed in one loop over j (inside a
         /// sum) and needed again in another loop over p (a gradient entry) is the same function of its index.
-        /// Such keys are tabulated: stored in a stack table while the first loop runs and read back after.
+        /// Such keys are tabulated: stored in a table while the first loop runs and read back after.
         /// </summary>
         private void FindTabulable()
         {
@@ -80,7 +77,7 @@ namespace SgdDsl.Symbolics
         {
             if (_keys.TryGetValue(e, out var key)) return key;
             key = null;
-            if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1 && e.FreeIndices[0].Range <= MaxTable)
+            if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1)
             {
                 var index = e.FreeIndices[0];
                 key = IndexSubstitution.Substitute(e, index, Affine.Of(new IndexSymbol(Placeholder, index.Range)));
@@ -238,7 +235,7 @@ namespace SgdDsl.Symbolics
             var loop = new Scope(home, r.Bound);
             var accumulators = new List<Accumulator>();
 
-            // Tables live on the stack of the method body, so only loops placed there fill them.
+            // Tables are declared in the method body, once per call, so only loops placed there fill them.
             var tabulated = home.Parent == null
                 ? fused.SelectMany(f => Descendants(f.Body)).Where(e => e.FreeIndices.Count == 1 && e.FreeIndices[0].Equals(r.Bound) &&
                     Key(e) is { } k && _tabulable.Contains(k) && home.TableOf(k) == null).Distinct().ToList()
@@ -352,7 +349,7 @@ namespace SgdDsl.Symbolics
         private static bool Costly(Expr e) => Descendants(e).Any(d => d is Reduction || d is FunctionCall);
 
         private bool Tabulable(Expr e, Scope scope) =>
-            e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) && e.FreeIndices[0].Range <= MaxTable &&
+            e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) &&
             Key(e) is { } key && scope.Root.TableOf(key) == null && scope.NameOf(e) == null && Costly(e);
 
         /// <summary>Fills a table of <paramref name="e"/> over its free index in a loop at the method body, before the loop being built.</summary>
