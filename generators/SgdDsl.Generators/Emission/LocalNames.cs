@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
-using SgdDsl.Generators.Derivatives;
 using SgdDsl.Generators.Spec;
 using SgdDsl.Symbolics;
 

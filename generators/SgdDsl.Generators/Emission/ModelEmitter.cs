@@ -22,7 +22,7 @@ namespace SgdDsl.Generators.Emission
 
         public static string Emit(ModelSpec spec, CancellationToken cancellation)
         {
-            var programs = ModelPrograms.Compute(spec, cancellation);
+            var programs = ModelDerivatives.Compute(spec, cancellation);
             var derivatives = programs.Derivatives;
             var names = new LocalNames(spec);
             var w = new SourceWriter();
@@ -40,7 +40,7 @@ namespace SgdDsl.Generators.Emission
             WriteGradient(w, spec, names, programs);
             WriteHessian(w, spec, names, programs);
             WriteHessianVectorProduct(w, spec, names, programs);
-            if (programs.Residual != null) WriteSquaredResidual(w, spec, names, programs.Residual);
+            if (spec.Residual != null) WriteSquaredResidual(w, spec, names, spec.Residual, programs.Residual!);
             WriteAdapter(w, spec);
 
             w.Close();
@@ -80,7 +80,7 @@ namespace SgdDsl.Generators.Emission
             w.Line();
         }
 
-        private static void WriteValue(SourceWriter w, ModelSpec spec, LocalNames names, ModelPrograms programs)
+        private static void WriteValue(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
             var d = programs.Derivatives;
             w.Summary("Returns the per-sample loss:", new[] { "ℓ = " + InfixPrinter.Format(d.Loss) });
@@ -91,7 +91,7 @@ namespace SgdDsl.Generators.Emission
             w.Line();
         }
 
-        private static void WriteGradient(SourceWriter w, ModelSpec spec, LocalNames names, ModelPrograms programs)
+        private static void WriteGradient(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
             var d = programs.Derivatives;
             w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:", d.Gradient.Select(g => $"∂ℓ/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
@@ -102,7 +102,7 @@ namespace SgdDsl.Generators.Emission
             w.Line();
         }
 
-        private static void WriteHessian(SourceWriter w, ModelSpec spec, LocalNames names, ModelPrograms programs)
+        private static void WriteHessian(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
             var d = programs.Derivatives;
             w.Summary("Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name=\"hessian\"/>:",
@@ -114,7 +114,7 @@ namespace SgdDsl.Generators.Emission
             w.Line();
         }
 
-        private static void WriteHessianVectorProduct(SourceWriter w, ModelSpec spec, LocalNames names, ModelPrograms programs)
+        private static void WriteHessianVectorProduct(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
             w.Summary("Writes (∇²ℓ) v into <paramref name=\"result\"/> without forming the Hessian.");
             w.Open($"public static void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result)");
@@ -125,12 +125,11 @@ namespace SgdDsl.Generators.Emission
         }
 
         /// <summary>ℓ = c·(f − y)²: f and ∇f, and the runtime's view of the form.</summary>
-        private static void WriteSquaredResidual(SourceWriter w, ModelSpec spec, LocalNames names, ResidualPrograms programs)
+        private static void WriteSquaredResidual(SourceWriter w, ModelSpec spec, LocalNames names, Analysis.SquaredResidual residual, ResidualPrograms programs)
         {
-            var residual = programs.Form;
             if (residual.OutputIndex != null)
             {
-                WriteVectorResidual(w, spec, names, programs);
+                WriteVectorResidual(w, spec, names, residual, programs);
                 return;
             }
             var gradient = programs.OutputDerivatives;
@@ -157,9 +156,8 @@ namespace SgdDsl.Generators.Emission
         }
 
         /// <summary>ℓ = c·Σ_k (f_k − y[k])²: the K outputs, their K×d Jacobian, and the runtime's view of the form.</summary>
-        private static void WriteVectorResidual(SourceWriter w, ModelSpec spec, LocalNames names, ResidualPrograms programs)
+        private static void WriteVectorResidual(SourceWriter w, ModelSpec spec, LocalNames names, Analysis.SquaredResidual residual, ResidualPrograms programs)
         {
-            var residual = programs.Form;
             var target = spec.Samples.First(b => b.Offset == residual.Targets[0] && b.Shape.Count == 1).Name;
             var jacobian = programs.OutputDerivatives;
             w.Summary($"K = {residual.OutputCount}, the number of outputs f_k of ℓ = {Number(residual.Scale)}·Σ_k (f_k − {target}[k])².");
@@ -261,7 +259,7 @@ namespace SgdDsl.Generators.Emission
 
         private static string Declared(Block b) => b.IsScalar ? b.Name : $"{b.Name}[{string.Join("×", b.Shape)}]";
 
-        private static string Entry(Block b, IReadOnlyList<IndexSymbol> indices) =>
+        private static string Entry(ParameterBlock b, IReadOnlyList<IndexSymbol> indices) =>
             b.IsScalar ? b.Name : $"{b.Name}[{string.Join(", ", indices.Take(b.Shape.Count).Select(i => i.Name))}]";
 
         /// <summary>Names built at run time from the shapes, so the code does not grow with d.</summary>

@@ -1,16 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using SgdDsl.Generators.Analysis;
-using SgdDsl.Generators.Spec;
-using SgdDsl.Symbolics;
 
-namespace SgdDsl.Generators.Derivatives
+namespace SgdDsl.Symbolics
 {
-    /// <summary>The output families of one generated method and the loop program that computes them.</summary>
-    internal sealed class MethodProgram
+    /// <summary>The output families of one method (Value, Gradient, …) and the loop program that computes them.</summary>
+    public sealed class MethodProgram
     {
-        public MethodProgram(IReadOnlyList<OutputFamily> families)
+        internal MethodProgram(IReadOnlyList<OutputFamily> families)
         {
             Families = families;
             Program = LoopScheduler.Schedule(families);
@@ -22,13 +19,14 @@ namespace SgdDsl.Generators.Derivatives
     }
 
     /// <summary>
-    /// The Derivatives stage: a model's derivative set and the loop program of every generated method
-    /// (Value, Gradient, Hessian, HessianVectorProduct, and for a squared-residual loss its outputs and their
-    /// derivatives), computed once per model. Everything here is data; Emission prints it.
+    /// A loss's derivative set and the loop program of every method a loss model has (Value, Gradient,
+    /// Hessian, HessianVectorProduct, and for a squared-residual loss its outputs and their derivatives):
+    /// the one derivative pipeline that the generator prints as C# and formula models compile at run time.
+    /// Output arrays are named <c>gradient</c>, <c>hessian</c>, <c>result</c>, <c>outputs</c> and <c>jacobian</c>.
     /// </summary>
-    internal sealed class ModelPrograms
+    public sealed class DerivativePrograms
     {
-        private ModelPrograms(DerivativeSet derivatives, MethodProgram value, MethodProgram gradient, MethodProgram hessian,
+        private DerivativePrograms(DerivativeSet derivatives, MethodProgram value, MethodProgram gradient, MethodProgram hessian,
             MethodProgram hessianVector, ResidualPrograms? residual)
         {
             Derivatives = derivatives;
@@ -56,16 +54,22 @@ namespace SgdDsl.Generators.Derivatives
         /// <summary>The outputs of ℓ = c·(f − y)² or c·Σ_k (f_k − y[k])², or null for any other loss.</summary>
         public ResidualPrograms? Residual { get; }
 
-        public static ModelPrograms Compute(ModelSpec spec, CancellationToken cancellation)
+        /// <summary>
+        /// The programs of <paramref name="loss"/> in the parameters <paramref name="blocks"/> (θ of
+        /// <paramref name="parameterCount"/> values); <paramref name="residualOutput"/> is f of ℓ = c·(f − y)², or f_k
+        /// free in <paramref name="outputIndex"/> for ℓ = c·Σ_k (f_k − y[k])², or null.
+        /// </summary>
+        public static DerivativePrograms Compute(IReadOnlyList<ParameterBlock> blocks, int parameterCount, Expr loss,
+            Expr? residualOutput = null, IndexSymbol? outputIndex = null, CancellationToken cancellation = default)
         {
-            var d = DerivativeSet.Compute(spec, cancellation);
+            var d = DerivativeSet.Compute(blocks, loss, cancellation);
             var value = new MethodProgram(new[] { Return(d.Loss) });
             var gradient = new MethodProgram(d.Gradient.Select(g => Store("gradient", g)).Append(Return(d.Loss)).ToList());
             cancellation.ThrowIfCancellationRequested();
-            var hessian = new MethodProgram(d.Hessian.Select(h => HessianEntry(h, spec.ParameterCount)).ToList());
+            var hessian = new MethodProgram(d.Hessian.Select(h => HessianEntry(h, parameterCount)).ToList());
             var hessianVector = new MethodProgram(d.HessianVector.Select(h => Store("result", h)).ToList());
-            var residual = spec.Residual == null ? null : ResidualPrograms.Compute(spec, spec.Residual);
-            return new ModelPrograms(d, value, gradient, hessian, hessianVector, residual);
+            var residual = residualOutput == null ? null : ResidualPrograms.Compute(blocks, parameterCount, residualOutput, outputIndex);
+            return new DerivativePrograms(d, value, gradient, hessian, hessianVector, residual);
         }
 
         /// <summary>∂²ℓ/∂A[p, q]∂B[r, s] into both hessian[(A p q) · d + (B r s)] and its mirror.</summary>
@@ -105,22 +109,23 @@ namespace SgdDsl.Generators.Derivatives
         internal static FlatIndex Entry(Derivative d) => FlatIndex(d.Block, d.Indices);
 
         /// <summary>The position in θ (or in the sample) of the entry of <paramref name="block"/> at <paramref name="indices"/>.</summary>
-        private static FlatIndex FlatIndex(Block block, IReadOnlyList<IndexSymbol> indices) =>
+        private static FlatIndex FlatIndex(ParameterBlock block, IReadOnlyList<IndexSymbol> indices) =>
             new FlatIndex(block.Offset, indices.Select(Affine.Of).ToArray(), indices.Select((_, k) => block.Stride(k)).ToArray());
     }
 
     /// <summary>ℓ = c·(f − y)²: f and ∇f; or ℓ = c·Σ_k (f_k − y[k])²: the K outputs and their K×d Jacobian.</summary>
-    internal sealed class ResidualPrograms
+    public sealed class ResidualPrograms
     {
-        private ResidualPrograms(SquaredResidual form, IReadOnlyList<Derivative> derivatives, MethodProgram output, MethodProgram derivative)
+        private ResidualPrograms(IndexSymbol? outputIndex, IReadOnlyList<Derivative> derivatives, MethodProgram output, MethodProgram derivative)
         {
-            Form = form;
+            OutputIndex = outputIndex;
             OutputDerivatives = derivatives;
             Output = output;
             OutputDerivative = derivative;
         }
 
-        public SquaredResidual Form { get; }
+        /// <summary>k of the vector form; null for a single output.</summary>
+        public IndexSymbol? OutputIndex { get; }
 
         /// <summary>∂f/∂A for each parameter block A (∂f_k/∂A for a vector form, in k and A's indices).</summary>
         public IReadOnlyList<Derivative> OutputDerivatives { get; }
@@ -131,20 +136,20 @@ namespace SgdDsl.Generators.Derivatives
         /// <summary>∇f into <c>gradient</c> then f returned, or the Jacobian into <c>jacobian</c>.</summary>
         public MethodProgram OutputDerivative { get; }
 
-        public static ResidualPrograms Compute(ModelSpec spec, SquaredResidual form)
+        internal static ResidualPrograms Compute(IReadOnlyList<ParameterBlock> blocks, int parameterCount, Expr output, IndexSymbol? outputIndex)
         {
-            var derivatives = DerivativeSet.GradientOf(spec.Parameters, form.Output);
-            if (form.OutputIndex is { } k)
+            var derivatives = DerivativeSet.GradientOf(blocks, output);
+            if (outputIndex is { } k)
             {
-                var outputs = new MethodProgram(new[] { new OutputFamily(new[] { k }, form.Output, OutputTarget.Entries("outputs", new OutputPosition(FlatIndex.Of(k)))) });
+                var outputs = new MethodProgram(new[] { new OutputFamily(new[] { k }, output, OutputTarget.Entries("outputs", new OutputPosition(FlatIndex.Of(k)))) });
                 var jacobian = new MethodProgram(derivatives.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), g.Value,
-                    OutputTarget.Entries("jacobian", new OutputPosition(ModelPrograms.Entry(g), FlatIndex.Of(k), spec.ParameterCount)))).ToList());
-                return new ResidualPrograms(form, derivatives, outputs, jacobian);
+                    OutputTarget.Entries("jacobian", new OutputPosition(DerivativePrograms.Entry(g), FlatIndex.Of(k), parameterCount)))).ToList());
+                return new ResidualPrograms(k, derivatives, outputs, jacobian);
             }
 
-            var output = new MethodProgram(new[] { ModelPrograms.Return(form.Output) });
-            var gradient = new MethodProgram(derivatives.Select(g => ModelPrograms.Store("gradient", g)).Append(ModelPrograms.Return(form.Output)).ToList());
-            return new ResidualPrograms(form, derivatives, output, gradient);
+            var value = new MethodProgram(new[] { DerivativePrograms.Return(output) });
+            var gradient = new MethodProgram(derivatives.Select(g => DerivativePrograms.Store("gradient", g)).Append(DerivativePrograms.Return(output)).ToList());
+            return new ResidualPrograms(null, derivatives, value, gradient);
         }
     }
 }
