@@ -8,8 +8,9 @@ namespace SgdDsl.Generators
 {
     /// <summary>
     /// For each [SgdModel] class: parse the [Loss] method into a symbolic expression (Parsing),
-    /// differentiate it and write exact Value/Gradient/Hessian/HVP code (Emission). A broken model
-    /// generates nothing; <see cref="SgdModelAnalyzer"/> reports why, at real source locations.
+    /// differentiate it into loop programs (Derivatives) and print them as exact Value/Gradient/Hessian/HVP
+    /// code (Emission). A broken model generates nothing; <see cref="SgdModelAnalyzer"/> reports why, at
+    /// real source locations.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class SgdModelGenerator : IIncrementalGenerator

@@ -190,6 +190,74 @@ public class IndexedModelTests
         Assert.Equal(0, Allocations.OfDerivativeCalls(model, theta, sample, 200));
     }
 
+    // A layer wider than the stack holds: 5,000 hidden units, θ of 15,000 entries.
+    private const string WideNetwork = """
+        const int H = 5000, D = 2;
+        [Loss]
+        static double Loss([Param(H, D)] double[,] W, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+            => 0.5 * Sq(Sum(H, j => v[j] * Tanh(Sum(D, k => W[j, k] * x[k]))) - y);
+        """;
+
+    [Fact]
+    public void A_wide_layer_is_tabulated_in_pooled_arrays_and_matches_central_differences()
+    {
+        var (model, type) = Build(WideNetwork);
+        var source = GeneratorHarness.GeneratedSource(GeneratorHarness.Usings + "[SgdModel]\npublic static partial class Net\n{\n" + WideNetwork + "\n}\n");
+        Assert.Contains("ArrayPool<double>.Shared.Rent(", source);
+        Assert.DoesNotContain("stackalloc double[5000]", source);
+        Assert.Contains("new global::System.Span<double>(pooled, ", source);
+
+        var (theta, sample) = RandomPoint(model, 3);
+        var d = model.ParameterCount;
+        // Output weights of order 1/√H, as an initialization would have them: f stays of order one, and so does the
+        // roundoff of its 5,000-term sum that central differences divide by h.
+        for (var j = 2 * 5000; j < d; j++) theta[j] /= Math.Sqrt(5000);
+        var gradient = new double[d];
+        var value = model.Gradient(theta, sample, gradient);
+        Assert.Equal(model.Value(theta, sample), value);
+        var expectedValue = UserLoss.Invoke(type, theta, sample);
+        Assert.Equal(expectedValue, value, 1e-12 * Math.Max(1, Math.Abs(expectedValue)));
+
+        // A few entries of each block (W[0, 0], W[2500, 1], W[4999, 1], v[0], v[4999]): each a full Value per
+        // difference, so not all 15,000.
+        int[] entries = [0, 2 * 2500 + 1, 2 * 4999 + 1, 2 * 5000, 2 * 5000 + 4999];
+        double[] direction = theta.Select((_, i) => Math.Sin(i + 1.0)).ToArray(), hv = new double[d];
+        model.HessianVectorProduct(theta, sample, direction, hv);
+        foreach (var j in entries)
+        {
+            var expected = FiniteDifferences.Partial(t => [model.Value(t, sample)], theta, j)[0];
+            Assert.True(Math.Abs(gradient[j] - expected) <= FiniteDifferences.Tolerance(expected), $"∂ℓ/∂θ[{j}]: {gradient[j]} vs {expected}");
+            // (H v)_j = ∂/∂θ_j of ∇ℓ · v, by central differences of the generated gradient.
+            var g = new double[d];
+            var hvExpected = FiniteDifferences.Partial(t =>
+            {
+                model.Gradient(t, sample, g);
+                return [g.Zip(direction, (a, b) => a * b).Sum()];
+            }, theta, j)[0];
+            Assert.True(Math.Abs(hv[j] - hvExpected) <= 1e-6 * Math.Max(1, Math.Abs(hvExpected)), $"(Hv)[{j}]: {hv[j]} vs {hvExpected}");
+        }
+    }
+
+    [Fact]
+    public void A_wide_layer_does_not_allocate()
+    {
+        var (model, _) = Build(WideNetwork);
+        var (theta, sample) = RandomPoint(model, 5);
+        var d = model.ParameterCount;
+        double[] v = theta.Reverse().ToArray(), gradient = new double[d], result = new double[d];
+        void Work()
+        {
+            model.Value(theta, sample);
+            model.Gradient(theta, sample, gradient);
+            model.HessianVectorProduct(theta, sample, v, result);
+        }
+
+        Work(); // JIT, static initialization and the pool's first arrays allocate once.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++) Work();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Generated_code_keeps_the_loops_instead_of_unrolling()
     {

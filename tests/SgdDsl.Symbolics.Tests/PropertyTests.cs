@@ -4,7 +4,7 @@ using SgdDsl.Symbolics.Tests.Support;
 namespace SgdDsl.Symbolics.Tests;
 
 /// <summary>
-/// Properties of random expression trees over x, y, z (see <see cref="Generators"/>). Numerical
+/// Properties of random expression trees over x, y, z (see <see cref="ExprGenerators"/>). Numerical
 /// comparisons are made only where <see cref="ReferenceEvaluator"/> proves the values well
 /// conditioned, and each test asserts that most samples were actually compared.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class PropertyTests
     public void Simplification_preserves_the_value_of_the_unsimplified_tree()
     {
         var compared = 0;
-        Gen.Select(Generators.Terms(Generators.AnyConstants), Generators.Points).Sample((term, at) =>
+        Gen.Select(ExprGenerators.Terms(ExprGenerators.AnyConstants), ExprGenerators.Points).Sample((term, at) =>
         {
             var reference = ReferenceEvaluator.Evaluate(term, at.Values);
             if (!reference.IsWellConditioned(Conditioning)) return;
@@ -47,7 +47,7 @@ public sealed class PropertyTests
     public void Symbolic_derivatives_match_central_differences()
     {
         var compared = 0;
-        Gen.Select(Generators.Terms(Generators.AnyConstants), Generators.Points, Gen.OneOfConst(Generators.Variables)).Sample((term, at, v) =>
+        Gen.Select(ExprGenerators.Terms(ExprGenerators.AnyConstants), ExprGenerators.Points, Gen.OneOfConst(ExprGenerators.Variables)).Sample((term, at, v) =>
         {
             var e = term.ToExpr();
             var x = at[v];
@@ -81,7 +81,7 @@ public sealed class PropertyTests
     public void Infix_text_parses_back_to_the_structurally_equal_expression()
     {
         var compared = 0;
-        Generators.Terms(Generators.AnyConstants).Sample(term =>
+        ExprGenerators.Terms(ExprGenerators.AnyConstants).Sample(term =>
         {
             var e = term.ToExpr();
             var d = Differentiator.Differentiate(e, "x");
@@ -101,7 +101,7 @@ public sealed class PropertyTests
     [Fact]
     public void Sums_and_products_are_commutative_structurally()
     {
-        var terms = Generators.Terms(Generators.ExactConstants, maxDepth: 3).Select(t => t.ToExpr());
+        var terms = ExprGenerators.Terms(ExprGenerators.ExactConstants, maxDepth: 3).Select(t => t.ToExpr());
         Gen.Select(terms, terms).Sample((a, b) =>
         {
             AssertSame(a + b, b + a);
@@ -113,7 +113,7 @@ public sealed class PropertyTests
     public void Sums_are_associative_structurally_when_constant_arithmetic_is_exact()
     {
         var compared = 0;
-        var terms = Generators.Terms(Generators.ExactConstants, maxDepth: 3).Select(t => t.ToExpr());
+        var terms = ExprGenerators.Terms(ExprGenerators.ExactConstants, maxDepth: 3).Select(t => t.ToExpr());
         Gen.Select(terms, terms, terms).Sample((a, b, c) =>
         {
             // Folding sin 1 or √2 gives constants whose floating-point sum depends on the order of
@@ -130,7 +130,7 @@ public sealed class PropertyTests
     [Fact]
     public void Equal_expressions_have_equal_hashes_and_compare_as_equal()
     {
-        var terms = Generators.Terms(Generators.AnyConstants);
+        var terms = ExprGenerators.Terms(ExprGenerators.AnyConstants);
         Gen.Select(terms, terms).Sample((s, t) =>
         {
             var (a, b) = (s.ToExpr(), t.ToExpr());
@@ -149,10 +149,10 @@ public sealed class PropertyTests
     public void The_common_subexpression_program_computes_every_output()
     {
         var compared = 0;
-        Gen.Select(Generators.Terms(Generators.AnyConstants), Generators.Points).Sample((term, at) =>
+        Gen.Select(ExprGenerators.Terms(ExprGenerators.AnyConstants), ExprGenerators.Points).Sample((term, at) =>
         {
             var e = term.ToExpr();
-            Expr[] outputs = [e, .. Differentiator.Gradient(e, Generators.Variables)];
+            Expr[] outputs = [e, .. Differentiator.Gradient(e, ExprGenerators.Variables)];
             var cse = CommonSubexpressions.Eliminate(outputs);
 
             // Run asserts that no temporary is read before it is defined.
@@ -176,10 +176,10 @@ public sealed class PropertyTests
     [Fact]
     public void The_printed_program_reads_every_temporary_it_defines()
     {
-        Generators.Terms(Generators.AnyConstants).Sample(term =>
+        ExprGenerators.Terms(ExprGenerators.AnyConstants).Sample(term =>
         {
             var e = term.ToExpr();
-            Expr[] outputs = [e, .. Differentiator.Gradient(e, Generators.Variables)];
+            Expr[] outputs = [e, .. Differentiator.Gradient(e, ExprGenerators.Variables)];
             var cse = CommonSubexpressions.Eliminate(outputs);
             var printer = new CSharpPrinter(v => v.Name, cse.Names);
             var lines = cse.Temporaries.Select(t => printer.Print(t.Definition))
@@ -200,7 +200,7 @@ public sealed class PropertyTests
     {
         // One Roslyn compilation for a batch of random losses and their x-derivatives.
         const int Batch = 40;
-        Gen.Select(Generators.Terms(Generators.AnyConstants), Generators.Points).Array[Batch].Sample(samples =>
+        Gen.Select(ExprGenerators.Terms(ExprGenerators.AnyConstants), ExprGenerators.Points).Array[Batch].Sample(samples =>
         {
             // A constant that overflowed prints as "Infinity", which is not C#; see IsFinite.
             var cases = samples
@@ -208,7 +208,7 @@ public sealed class PropertyTests
                 .Where(c => IsFinite(c.Expr))
                 .ToArray();
             var outputs = cases.Select(c => c.Expr).ToArray();
-            var compiled = CSharpCompiler.Compile(Generators.Variables, outputs.Select(CSharpCompiler.StraightLineBody).ToArray());
+            var compiled = CSharpCompiler.Compile(ExprGenerators.Variables, outputs.Select(CSharpCompiler.StraightLineBody).ToArray());
             var compared = 0;
             for (var i = 0; i < outputs.Length; i++)
             {

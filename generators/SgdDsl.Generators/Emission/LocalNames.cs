@@ -13,7 +13,7 @@ namespace SgdDsl.Generators.Emission
     /// </summary>
     internal sealed class LocalNames
     {
-        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
+        private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "pooled", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
         private readonly Dictionary<string, string> _locals = new Dictionary<string, string>();
         private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
 
@@ -38,6 +38,9 @@ namespace SgdDsl.Generators.Emission
             while (taken.Any(n => IsNumbered(n, BoundPrefix))) BoundPrefix += "_";
         }
 
+        /// <summary>The array rented for the long tables of a method.</summary>
+        public string PooledTables => "pooled";
+
         /// <summary>Prefix of common-subexpression locals (t0, t1, …).</summary>
         public string TemporaryPrefix { get; }
 
@@ -55,26 +58,42 @@ namespace SgdDsl.Generators.Emission
         }
 
         /// <summary>The C# text of an array entry: its span indexed row-major.</summary>
-        public string Of(Element e) => _locals[e.Array] + "[" + Flat(_blocks[e.Array], e.Subscripts) + "]";
+        public string Of(Element e) => _locals[e.Array] + "[" + Format(FlatIndex(_blocks[e.Array], e.Subscripts)) + "]";
 
         /// <summary>The loop variable of an index.</summary>
         public string Of(IndexSymbol index) => index.IsBound ? BoundPrefix + index.Name.Substring(1) : index.Name;
 
-        /// <summary>The row-major position of an entry, e.g. <c>p * 16 + q</c>, offset by <paramref name="offset"/>.</summary>
-        public string Flat(Block block, IReadOnlyList<Affine> subscripts, int offset = 0)
+        /// <summary>The row-major position of an entry of <paramref name="block"/> in its own span.</summary>
+        private static FlatIndex FlatIndex(Block block, IReadOnlyList<Affine> subscripts) =>
+            new FlatIndex(0, subscripts, subscripts.Select((_, k) => block.Stride(k)).ToArray());
+
+        /// <summary>A position such as <c>p * 16 + q</c>: the offset first, strides of 1 left out.</summary>
+        public string Format(FlatIndex index)
         {
             var parts = new List<string>();
-            if (offset != 0) parts.Add(offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            for (var k = 0; k < subscripts.Count; k++)
+            if (index.Offset != 0) parts.Add(index.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            for (var k = 0; k < index.Subscripts.Count; k++)
             {
-                var s = subscripts[k];
+                var s = index.Subscripts[k];
                 if (s.IsConstant && s.Constant == 0) continue;
                 var text = s.Format(Of);
-                var stride = block.Stride(k);
+                var stride = index.Strides[k];
                 parts.Add(stride == 1 ? text : (s.Terms.Count + (s.Constant != 0 ? 1 : 0) > 1 || text.StartsWith("-") ? "(" + text + ")" : text) + " * " + stride);
             }
 
             return parts.Count == 0 ? "0" : string.Join(" + ", parts);
+        }
+
+        /// <summary>row · width + column, folded to a number when both are numbers.</summary>
+        public string Position(OutputPosition position)
+        {
+            var column = Format(position.Column);
+            if (position.Row == null) return column;
+            var row = Format(position.Row);
+            var n = position.RowWidth;
+            return int.TryParse(row, out var r) && int.TryParse(column, out var c)
+                ? (r * n + c).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : $"{(row.Contains(" ") ? "(" + row + ")" : row)} * {n} + {column}";
         }
 
         private static string Claim(HashSet<string> taken, string name)

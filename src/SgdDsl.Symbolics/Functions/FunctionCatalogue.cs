@@ -12,8 +12,6 @@ namespace SgdDsl.Symbolics
     /// </summary>
     public static class FunctionCatalogue
     {
-        private const string MathMethod = "global::System.Math.";
-        private const string DslMethod = "global::SgdDsl.Dsl.";
         private const double HalfPi = System.Math.PI / 2;
 
         private static Expr Call(MathFunction f, Expr x) => Expr.Apply(f, x);
@@ -23,48 +21,48 @@ namespace SgdDsl.Symbolics
 
         private static readonly FunctionInfo[] Functions =
         {
-            new FunctionInfo(MathFunction.Exp, FunctionScope.Both, @"\exp", MathMethod + "Exp", System.Math.Exp,
+            new FunctionInfo(MathFunction.Exp, FunctionScope.Both, @"\exp", System.Math.Exp,
                 (x, fx) => fx, rangeLow: 0, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Log, FunctionScope.Both, @"\log", MathMethod + "Log", System.Math.Log,
+            new FunctionInfo(MathFunction.Log, FunctionScope.Both, @"\log", System.Math.Log,
                 (x, fx) => Expr.Pow(x, Expr.MinusOne), rangeLow: double.NegativeInfinity, nonDecreasing: true, domainLow: 0),
-            new FunctionInfo(MathFunction.Sin, FunctionScope.Both, @"\sin", MathMethod + "Sin", System.Math.Sin,
+            new FunctionInfo(MathFunction.Sin, FunctionScope.Both, @"\sin", System.Math.Sin,
                 (x, fx) => Call(MathFunction.Cos, x), rangeLow: -1, nonDecreasing: false),
-            new FunctionInfo(MathFunction.Cos, FunctionScope.Both, @"\cos", MathMethod + "Cos", System.Math.Cos,
+            new FunctionInfo(MathFunction.Cos, FunctionScope.Both, @"\cos", System.Math.Cos,
                 (x, fx) => -Call(MathFunction.Sin, x), rangeLow: -1, nonDecreasing: false),
-            new FunctionInfo(MathFunction.Tan, FunctionScope.Both, @"\tan", MathMethod + "Tan", System.Math.Tan,
+            new FunctionInfo(MathFunction.Tan, FunctionScope.Both, @"\tan", System.Math.Tan,
                 (x, fx) => Expr.One + Expr.Pow(fx, 2.0), rangeLow: double.NegativeInfinity, nonDecreasing: false),
-            new FunctionInfo(MathFunction.Tanh, FunctionScope.Both, @"\tanh", MathMethod + "Tanh", System.Math.Tanh,
+            new FunctionInfo(MathFunction.Tanh, FunctionScope.Both, @"\tanh", System.Math.Tanh,
                 (x, fx) => Expr.One - Expr.Pow(fx, 2.0), rangeLow: -1, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Atan, FunctionScope.Both, @"\arctan", MathMethod + "Atan", System.Math.Atan,
+            new FunctionInfo(MathFunction.Atan, FunctionScope.Both, @"\arctan", System.Math.Atan,
                 (x, fx) => Expr.Pow(Expr.One + Expr.Pow(x, 2.0), Expr.MinusOne), rangeLow: -HalfPi, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Sigmoid, FunctionScope.Dsl, @"\sigma", DslMethod + "Sigmoid", Elementary.Sigmoid,
+            new FunctionInfo(MathFunction.Sigmoid, FunctionScope.Dsl, @"\sigma", Elementary.Sigmoid,
                 (x, fx) => fx * (Expr.One - fx), rangeLow: 0, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Softplus, FunctionScope.Dsl, @"\operatorname{softplus}", DslMethod + "Softplus", Elementary.Softplus,
+            new FunctionInfo(MathFunction.Softplus, FunctionScope.Dsl, @"\operatorname{softplus}", Elementary.Softplus,
                 (x, fx) => Call(MathFunction.Sigmoid, x), rangeLow: 0, nonDecreasing: true),
-            new FunctionInfo(MathFunction.LogCosh, FunctionScope.Dsl, @"\log\cosh", DslMethod + "LogCosh", Elementary.LogCosh,
+            new FunctionInfo(MathFunction.LogCosh, FunctionScope.Dsl, @"\log\cosh", Elementary.LogCosh,
                 (x, fx) => Call(MathFunction.Tanh, x), rangeLow: 0, nonDecreasing: false),
             // Its derivative is taken as sign x, 0 at the kink.
-            new FunctionInfo(MathFunction.Abs, FunctionScope.Math, @"\operatorname{abs}", MathMethod + "Abs", System.Math.Abs,
+            new FunctionInfo(MathFunction.Abs, FunctionScope.Math, @"\operatorname{abs}", System.Math.Abs,
                 (x, fx) => Call(MathFunction.Sign, x), rangeLow: 0, nonDecreasing: false, smooth: false),
-            // Math.Sign returns an int; the cast keeps every operation around it in doubles. Its derivative is taken as 0.
-            new FunctionInfo(MathFunction.Sign, FunctionScope.Math, @"\operatorname{sign}", "(double)" + MathMethod + "Sign", x => System.Math.Sign(x),
+            // Its derivative is taken as 0.
+            new FunctionInfo(MathFunction.Sign, FunctionScope.Math, @"\operatorname{sign}", x => System.Math.Sign(x),
                 (x, fx) => Expr.Zero, rangeLow: -1, nonDecreasing: true, smooth: false),
-            new FunctionInfo(MathFunction.Cosh, FunctionScope.Both, @"\cosh", MathMethod + "Cosh", System.Math.Cosh,
+            new FunctionInfo(MathFunction.Cosh, FunctionScope.Both, @"\cosh", System.Math.Cosh,
                 (x, fx) => Call(MathFunction.Sinh, x), rangeLow: 1, nonDecreasing: false),
-            new FunctionInfo(MathFunction.Sinh, FunctionScope.Both, @"\sinh", MathMethod + "Sinh", System.Math.Sinh,
+            new FunctionInfo(MathFunction.Sinh, FunctionScope.Both, @"\sinh", System.Math.Sinh,
                 (x, fx) => Call(MathFunction.Cosh, x), rangeLow: double.NegativeInfinity, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Asinh, FunctionScope.Both, @"\operatorname{arsinh}", MathMethod + "Asinh", Elementary.Asinh,
+            new FunctionInfo(MathFunction.Asinh, FunctionScope.Both, @"\operatorname{arsinh}", Elementary.Asinh,
                 (x, fx) => Expr.Pow(Expr.Pow(x, 2.0) + Expr.One, -0.5), rangeLow: double.NegativeInfinity, nonDecreasing: true),
-            new FunctionInfo(MathFunction.Acosh, FunctionScope.Both, @"\operatorname{arcosh}", MathMethod + "Acosh", Elementary.Acosh,
+            new FunctionInfo(MathFunction.Acosh, FunctionScope.Both, @"\operatorname{arcosh}", Elementary.Acosh,
                 (x, fx) => Expr.Pow(Expr.Pow(x, 2.0) - Expr.One, -0.5), rangeLow: 0, nonDecreasing: true, domainLow: 1),
-            new FunctionInfo(MathFunction.Atanh, FunctionScope.Both, @"\operatorname{artanh}", MathMethod + "Atanh", Elementary.Atanh,
+            new FunctionInfo(MathFunction.Atanh, FunctionScope.Both, @"\operatorname{artanh}", Elementary.Atanh,
                 (x, fx) => OneMinusSquare(x, -1.0), rangeLow: double.NegativeInfinity, nonDecreasing: true, domainLow: -1, domainHigh: 1),
-            new FunctionInfo(MathFunction.Asin, FunctionScope.Both, @"\arcsin", MathMethod + "Asin", System.Math.Asin,
+            new FunctionInfo(MathFunction.Asin, FunctionScope.Both, @"\arcsin", System.Math.Asin,
                 (x, fx) => OneMinusSquare(x, -0.5), rangeLow: -HalfPi, nonDecreasing: true, domainLow: -1, domainHigh: 1),
-            new FunctionInfo(MathFunction.Acos, FunctionScope.Both, @"\arccos", MathMethod + "Acos", System.Math.Acos,
+            new FunctionInfo(MathFunction.Acos, FunctionScope.Both, @"\arccos", System.Math.Acos,
                 (x, fx) => -OneMinusSquare(x, -0.5), rangeLow: 0, nonDecreasing: false, domainLow: -1, domainHigh: 1),
             // d∛x/dx = 1/(3∛x²) is infinite at 0: accepted with warning SGD0014, as for |x|.
-            new FunctionInfo(MathFunction.Cbrt, FunctionScope.Both, @"\sqrt[3]", MathMethod + "Cbrt", Elementary.Cbrt,
+            new FunctionInfo(MathFunction.Cbrt, FunctionScope.Both, @"\sqrt[3]", Elementary.Cbrt,
                 (x, fx) => Expr.Const(1.0 / 3.0) * Expr.Pow(fx, -2.0), rangeLow: double.NegativeInfinity, nonDecreasing: true, smooth: false,
                 latexBraces: true),
         };

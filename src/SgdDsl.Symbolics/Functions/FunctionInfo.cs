@@ -19,7 +19,7 @@ namespace SgdDsl.Symbolics
 
     /// <summary>
     /// Everything the engine and its consumers know of one elementary function: its names in each
-    /// notation, its value and derivative, where it is defined, whether it is smooth, and the facts
+    /// mathematical notation (infix, LaTeX), its value and derivative, where it is defined, whether it is smooth, and the facts
     /// about its range that sign analysis uses. One instance per <see cref="MathFunction"/>, in
     /// <see cref="FunctionCatalogue"/>.
     /// </summary>
@@ -28,7 +28,7 @@ namespace SgdDsl.Symbolics
         private readonly Func<double, double> _evaluate;
         private readonly Func<Expr, Expr, Expr> _derivative;
 
-        internal FunctionInfo(MathFunction function, FunctionScope scope, string latex, string csharp,
+        internal FunctionInfo(MathFunction function, FunctionScope scope, string latex,
             Func<double, double> evaluate, Func<Expr, Expr, Expr> derivative,
             double rangeLow, bool nonDecreasing, bool smooth = true,
             double domainLow = double.NegativeInfinity, double domainHigh = double.PositiveInfinity, bool latexBraces = false)
@@ -37,7 +37,6 @@ namespace SgdDsl.Symbolics
             Scope = scope;
             Latex = latex;
             LatexBraces = latexBraces;
-            CSharp = csharp;
             _evaluate = evaluate;
             _derivative = derivative;
             RangeLow = rangeLow;
@@ -60,9 +59,6 @@ namespace SgdDsl.Symbolics
 
         /// <summary>True when the LaTeX argument is a brace group (<c>\sqrt[3]{x}</c>) rather than parenthesized.</summary>
         public bool LatexBraces { get; }
-
-        /// <summary>The C# that calls it in generated code (fully qualified, yielding a double), such as <c>global::System.Math.Cosh</c>.</summary>
-        public string CSharp { get; }
 
         /// <summary>
         /// Twice continuously differentiable on the interior of its domain. False for |x| and sign x

@@ -35,7 +35,7 @@ namespace SgdDsl.Symbolics
         /// <summary>The temporaries, in an order where each is defined before it is used.</summary>
         public IReadOnlyList<Temporary> Temporaries => _temporaries;
 
-        /// <summary>The name of each eliminated subexpression, for <see cref="CSharpPrinter"/>.</summary>
+        /// <summary>The name of each eliminated subexpression, for a printer to write in its place.</summary>
         public IReadOnlyDictionary<Expr, string> Names => _names;
 
         /// <summary>Plans the temporaries of <paramref name="outputs"/>, named <paramref name="prefix"/>0, 1, ….</summary>

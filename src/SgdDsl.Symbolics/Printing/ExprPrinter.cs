@@ -7,7 +7,7 @@ using System.Text;
 namespace SgdDsl.Symbolics
 {
     /// <summary>
-    /// The layout shared by the infix, LaTeX and C# printers: sums with subtraction for negative
+    /// The layout shared by the infix and LaTeX printers (and the generator's C# printer): sums with subtraction for negative
     /// terms, products split into numerator and denominator, parentheses only where precedence needs
     /// them. Subclasses decide how atoms, powers, functions and quotients look.
     /// </summary>

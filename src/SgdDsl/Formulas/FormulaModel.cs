@@ -5,14 +5,14 @@ namespace SgdDsl.Formulas;
 
 /// <summary>
 /// An <see cref="ILossModel"/> from a loss typed as text, e.g. <c>0.5*(a*b*x - y)^2</c> with parameters a, b:
-/// parsed and differentiated by the symbolic engine, compiled to delegates at run time. The identifiers that
+/// parsed by the symbolic engine, differentiated and scheduled into the loop programs the generator prints as C#,
+/// and compiled to delegates at run time. The identifiers that
 /// are not parameters are the data columns, in order of first appearance. Same exact derivatives as a
 /// compiled [SgdModel] of the same loss; slower per call, and it copies spans into per-thread buffers.
 /// </summary>
 public sealed partial class FormulaModel : ILossModel
 {
-    private const string DirectionPrefix = "$v:";
-    private readonly Action<double[], double[], double[], double[]> _value, _gradient, _hessian, _hessianVector;
+    private readonly Func<double[], double[], double[], double[], double> _value, _gradient, _hessian, _hessianVector;
     private readonly ThreadLocal<Buffers> _buffers;
 
     private FormulaModel(string name, Symbolics.Expr loss, IReadOnlyList<string> parameters, IReadOnlyList<string> data)
@@ -21,30 +21,27 @@ public sealed partial class FormulaModel : ILossModel
         ParameterNames = parameters.ToArray().AsReadOnly();
         SampleNames = data.ToArray().AsReadOnly();
         var d = parameters.Count;
-        var gradient = Differentiator.Gradient(loss, parameters);
-        var hessian = new List<Symbolics.Expr>(d * d);
-        for (var i = 0; i < d; i++)
-            for (var j = 0; j < d; j++) hessian.Add(Differentiator.Differentiate(gradient[i], parameters[j]));
-        var hessianVector = Enumerable.Range(0, d)
-            .Select(i => Symbolics.Expr.Add(Enumerable.Range(0, d).Select(j => hessian[i * d + j] * Symbolics.Expr.Var(DirectionPrefix + parameters[j])).ToArray()))
-            .ToList();
+        // The generator's derivative pipeline: the same derivatives, scheduled into the same loop programs.
+        var blocks = parameters.Select((p, i) => new ParameterBlock(p, [], i)).ToArray();
+        var pattern = SquaredResidualPattern.Match(loss, data);
+        var programs = DerivativePrograms.Compute(blocks, d, loss, pattern?.Output);
+        var gradient = programs.Derivatives.Gradient.Select(g => g.Value).ToList();
 
         LossFormula = InfixPrinter.Format(loss);
         LossFormulaLatex = LatexPrinter.Format(loss);
         GradientFormulas = gradient.Select(InfixPrinter.Format).ToArray().AsReadOnly();
         GradientFormulasLatex = gradient.Select(LatexPrinter.Format).ToArray().AsReadOnly();
-        _value = ExpressionCompiler.Compile([loss], parameters, data, DirectionPrefix);
-        _gradient = ExpressionCompiler.Compile([loss, .. gradient], parameters, data, DirectionPrefix);
-        _hessian = ExpressionCompiler.Compile(hessian, parameters, data, DirectionPrefix);
-        _hessianVector = ExpressionCompiler.Compile(hessianVector, parameters, data, DirectionPrefix);
+        _value = Compile(programs.Value);
+        _gradient = Compile(programs.Gradient);
+        _hessian = Compile(programs.Hessian);
+        _hessianVector = Compile(programs.HessianVectorProduct);
         _buffers = new ThreadLocal<Buffers>(() => new Buffers(d, data.Count));
 
-        var pattern = SquaredResidualPattern.Match(loss, data);
         if (pattern != null)
-        {
-            var output = ExpressionCompiler.Compile([pattern.Output, .. Differentiator.Gradient(pattern.Output, parameters)], parameters, data, DirectionPrefix);
-            SquaredResidual = new CompiledSquaredResidual(this, pattern.Scale, data.ToList().IndexOf(pattern.Target), output);
-        }
+            SquaredResidual = new CompiledSquaredResidual(this, pattern.Scale, data.ToList().IndexOf(pattern.Target),
+                Compile(programs.Residual!.Output), Compile(programs.Residual.OutputDerivative));
+
+        Func<double[], double[], double[], double[], double> Compile(MethodProgram method) => ProgramCompiler.Compile(method.Program, parameters, data);
     }
 
     /// <summary>
@@ -102,8 +99,7 @@ public sealed partial class FormulaModel : ILossModel
     public double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
     {
         var b = Load(theta, sample);
-        _value(b.Theta, b.Sample, b.V, b.Scalar);
-        return b.Scalar[0];
+        return _value(b.Theta, b.Sample, b.V, b.Vector);
     }
 
     /// <inheritdoc/>
@@ -111,9 +107,9 @@ public sealed partial class FormulaModel : ILossModel
     {
         GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
         var b = Load(theta, sample);
-        _gradient(b.Theta, b.Sample, b.V, b.ValueAndGradient);
-        b.ValueAndGradient.AsSpan(1).CopyTo(gradient);
-        return b.ValueAndGradient[0];
+        var value = _gradient(b.Theta, b.Sample, b.V, b.Vector);
+        b.Vector.CopyTo(gradient);
+        return value;
     }
 
     /// <inheritdoc/>
@@ -169,25 +165,27 @@ public sealed partial class FormulaModel : ILossModel
         public double[] Theta { get; } = new double[d];
         public double[] Sample { get; } = new double[width];
         public double[] V { get; } = new double[d];
-        public double[] Scalar { get; } = new double[1];
-        public double[] ValueAndGradient { get; } = new double[d + 1];
         public double[] Hessian { get; } = new double[d * d];
         public double[] Vector { get; } = new double[d];
     }
 
-    private sealed class CompiledSquaredResidual(FormulaModel model, double scale, int target, Action<double[], double[], double[], double[]> output)
+    private sealed class CompiledSquaredResidual(FormulaModel model, double scale, int target,
+        Func<double[], double[], double[], double[], double> output, Func<double[], double[], double[], double[], double> outputGradient)
         : SquaredResidualForm(scale, target)
     {
-        public override double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample) =>
-            OutputGradient(theta, sample, model._buffers.Value!.Vector);
+        public override double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
+        {
+            var b = model.Load(theta, sample);
+            return output(b.Theta, b.Sample, b.V, b.Vector);
+        }
 
         public override double OutputGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> gradient)
         {
             GeneratedCodeSupport.CheckLength(gradient, model.ParameterCount, nameof(gradient));
             var b = model.Load(theta, sample);
-            output(b.Theta, b.Sample, b.V, b.ValueAndGradient);
-            b.ValueAndGradient.AsSpan(1).CopyTo(gradient);
-            return b.ValueAndGradient[0];
+            var value = outputGradient(b.Theta, b.Sample, b.V, b.Vector);
+            b.Vector.CopyTo(gradient);
+            return value;
         }
     }
 }

@@ -157,7 +157,7 @@ internal static class ReferenceEvaluator
                 break;
             default:
                 // acosh, atanh, arcsin, arccos and ∛ have unbounded slopes at the ends of their domains (or at 0);
-                // the random trees leave them out (see Generators.Functions).
+                // the random trees leave them out (see ExprGenerators.Functions).
                 throw new ArgumentOutOfRangeException(nameof(f), f, "No slope bound.");
         }
 

@@ -1,16 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using SgdDsl.Generators.Spec;
-using SgdDsl.Symbolics;
 
-namespace SgdDsl.Generators.Emission
+namespace SgdDsl.Symbolics
 {
     /// <summary>
     /// The loss and its exact symbolic derivatives, one expression per parameter block: ∂ℓ/∂W[p, q]
     /// is a single expression in the free indices p, q, so the work grows with the loss, not with d.
     /// </summary>
-    internal sealed class DerivativeSet
+    public sealed class DerivativeSet
     {
         /// <summary>Prefix of the leaves standing for the direction v of a Hessian-vector product; '$' keeps them apart from C# names.</summary>
         public const string DirectionPrefix = "$v:";
@@ -37,10 +35,10 @@ namespace SgdDsl.Generators.Emission
         /// <summary>(∇²ℓ v)_A for each block A: the derivative of ∂ℓ/∂A in the direction v.</summary>
         public IReadOnlyList<Derivative> HessianVector { get; }
 
-        public static DerivativeSet Compute(ModelSpec spec, CancellationToken cancellation)
+        /// <summary>The derivatives of <paramref name="loss"/> with respect to <paramref name="blocks"/>, in the blocks' order.</summary>
+        public static DerivativeSet Compute(IReadOnlyList<ParameterBlock> blocks, Expr loss, CancellationToken cancellation = default)
         {
-            var blocks = spec.Parameters;
-            var gradient = GradientOf(blocks, spec.Loss);
+            var gradient = GradientOf(blocks, loss);
 
             var hessian = new List<Derivative>();
             for (var i = 0; i < blocks.Count; i++)
@@ -62,26 +60,26 @@ namespace SgdDsl.Generators.Emission
                 _ => Expr.Zero,
             };
             var hessianVector = gradient.Select(g => new Derivative(g.Block, null, g.Indices, Differentiator.Differentiate(g.Value, Direction))).ToArray();
-            return new DerivativeSet(spec.Loss, gradient, hessian.ToArray(), hessianVector);
+            return new DerivativeSet(loss, gradient, hessian.ToArray(), hessianVector);
         }
 
         /// <summary>∂e/∂A for each parameter block A, in A's free indices p (and q).</summary>
-        public static Derivative[] GradientOf(EquatableArray<Block> blocks, Expr e) =>
+        public static Derivative[] GradientOf(IReadOnlyList<ParameterBlock> blocks, Expr e) =>
             blocks.Select(a => new Derivative(a, null, Targets(a, 0), Differentiate(e, a, Targets(a, 0)))).ToArray();
 
-        private static IndexSymbol[] Targets(Block block, int order) =>
+        private static IndexSymbol[] Targets(ParameterBlock block, int order) =>
             block.Shape.Select((n, k) => new IndexSymbol(IndexNames[order][k], n)).ToArray();
 
-        private static Expr Differentiate(Expr e, Block block, IndexSymbol[] targets) =>
+        private static Expr Differentiate(Expr e, ParameterBlock block, IndexSymbol[] targets) =>
             block.IsScalar
                 ? Differentiator.Differentiate(e, block.Name)
                 : Differentiator.Differentiate(e, block.Name, targets.Select(Affine.Of).ToArray());
     }
 
     /// <summary>A derivative with respect to one block (or two, for the Hessian), as one expression in free indices.</summary>
-    internal sealed class Derivative
+    public sealed class Derivative
     {
-        public Derivative(Block block, Block? second, IReadOnlyList<IndexSymbol> indices, Expr value)
+        internal Derivative(ParameterBlock block, ParameterBlock? second, IReadOnlyList<IndexSymbol> indices, Expr value)
         {
             Block = block;
             Second = second;
@@ -89,9 +87,9 @@ namespace SgdDsl.Generators.Emission
             Value = value;
         }
 
-        public Block Block { get; }
+        public ParameterBlock Block { get; }
 
-        public Block? Second { get; }
+        public ParameterBlock? Second { get; }
 
         /// <summary>The free indices: those of <see cref="Block"/>, then those of <see cref="Second"/>.</summary>
         public IReadOnlyList<IndexSymbol> Indices { get; }

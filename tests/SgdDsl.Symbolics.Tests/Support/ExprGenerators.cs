@@ -27,7 +27,7 @@ internal sealed record Point(double X, double Y, double Z)
 }
 
 /// <summary>CsCheck generators of random expression trees and evaluation points.</summary>
-internal static class Generators
+internal static class ExprGenerators
 {
     public static readonly string[] Variables = ["x", "y", "z"];
 

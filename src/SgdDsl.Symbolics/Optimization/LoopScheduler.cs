@@ -5,47 +5,19 @@ using System.Linq;
 namespace SgdDsl.Symbolics
 {
     /// <summary>
-    /// A family of outputs that share free indices: for every value of <see cref="Indices"/> (outermost
-    /// first) the values are computed and handed to <see cref="Statement"/>, e.g. the gradient entries
-    /// ∂ℓ/∂W[p0, p1] for all p0, p1.
+    /// Turns output families into a <see cref="LoopProgram"/> that keeps the loops of the mathematics: one
+    /// loop per free index (families with a common leading index share the loop), one accumulator loop per
+    /// sum or product over an index, and every subexpression computed once, in the outermost loop where all
+    /// its indices are bound (common-subexpression elimination and loop-invariant hoisting in one rule).
+    /// Per-index values some loop would recompute are tabulated once, before it. Program size grows with
+    /// the expressions, never with the array sizes.
     /// </summary>
-    public sealed class OutputFamily
+    public sealed class LoopScheduler
     {
-        public OutputFamily(IReadOnlyList<IndexSymbol> indices, IReadOnlyList<Expr> values, Func<IReadOnlyList<string>, string> statement)
-        {
-            Indices = indices;
-            Values = values;
-            Statement = statement;
-        }
-
-        public IReadOnlyList<IndexSymbol> Indices { get; }
-
-        public IReadOnlyList<Expr> Values { get; }
-
-        /// <summary>The C# statement that stores the values, given their C# texts.</summary>
-        public Func<IReadOnlyList<string>, string> Statement { get; }
-    }
-
-    /// <summary>
-    /// Turns output families into C# that keeps the loops of the mathematics: one loop per free index
-    /// (families with a common leading index share the loop), one accumulator loop per sum or product
-    /// over an index, and every subexpression computed once, in the outermost loop where all its indices
-    /// are bound (common-subexpression elimination and loop-invariant hoisting in one rule). Code size
-    /// grows with the expressions, never with the array sizes.
-    /// </summary>
-    public sealed class LoopProgram
-    {
-        private readonly Func<Variable, string> _variables;
-        private readonly Func<Element, string> _elements;
-        private readonly Func<IndexSymbol, string> _indexNames;
-        private readonly string _prefix;
         private readonly Dictionary<Expr, int> _uses = new Dictionary<Expr, int>();
         private readonly HashSet<Expr> _mustName = new HashSet<Expr>();
         private int _temporaries;
         private IReadOnlyList<Expr> _roots = new Expr[0];
-
-        /// <summary>Largest table kept on the stack; longer index ranges are recomputed instead.</summary>
-        private const int MaxTable = 4096;
 
         /// <summary>Placeholder index standing for "the one free index" in table keys.</summary>
         private static readonly string Placeholder = "*";
@@ -53,26 +25,21 @@ namespace SgdDsl.Symbolics
         /// <summary>Per-index subexpressions worth tabulating: their key appears with two or more different indices.</summary>
         private readonly HashSet<Expr> _tabulable = new HashSet<Expr>();
         private readonly Dictionary<Expr, Expr?> _keys = new Dictionary<Expr, Expr?>();
-        private readonly HashSet<string> _readTables = new HashSet<string>();
-        private readonly HashSet<string> _filledTables = new HashSet<string>();
+        /// <summary>Tables a loop computed the values of, declared and stored only once something reads them.</summary>
+        private readonly Dictionary<Table, PendingTable> _pending = new Dictionary<Table, PendingTable>();
+        private readonly List<Table> _tables = new List<Table>();
 
-        private LoopProgram(Func<Variable, string> variables, Func<Element, string> elements, Func<IndexSymbol, string> indexNames, string prefix)
+        private LoopScheduler()
         {
-            _variables = variables;
-            _elements = elements;
-            _indexNames = indexNames;
-            _prefix = prefix;
         }
 
-        /// <summary>The statements, indented four spaces per loop level, for the given families in order.</summary>
-        public static IReadOnlyList<string> Write(IReadOnlyList<OutputFamily> families, Func<Variable, string> variables,
-            Func<Element, string> elements, Func<IndexSymbol, string> indexNames, string temporaryPrefix = "t")
+        /// <summary>The program computing the given families in order.</summary>
+        public static LoopProgram Schedule(IReadOnlyList<OutputFamily> families)
         {
-            var program = new LoopProgram(variables, elements, indexNames, temporaryPrefix);
-            foreach (var family in families)
-                foreach (var value in family.Values) program.Count(value);
-            program.FindTabulable();
-            return program.Emit(families);
+            var scheduler = new LoopScheduler();
+            foreach (var family in families) scheduler.Count(family.Value);
+            scheduler.FindTabulable();
+            return scheduler.Emit(families);
         }
 
         private void Count(Expr e)
@@ -88,7 +55,7 @@ namespace SgdDsl.Symbolics
         /// <summary>
         /// A per-index subexpression such as tanh(Σ_k W[j, k] x[k]) computed in one loop over j (inside a
         /// sum) and needed again in another loop over p (a gradient entry) is the same function of its index.
-        /// Such keys are tabulated: stored in a stack table while the first loop runs and read back after.
+        /// Such keys are tabulated: stored in a table while the first loop runs and read back after.
         /// </summary>
         private void FindTabulable()
         {
@@ -110,7 +77,7 @@ namespace SgdDsl.Symbolics
         {
             if (_keys.TryGetValue(e, out var key)) return key;
             key = null;
-            if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1 && e.FreeIndices[0].Range <= MaxTable)
+            if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1)
             {
                 var index = e.FreeIndices[0];
                 key = IndexSubstitution.Substitute(e, index, Affine.Of(new IndexSymbol(Placeholder, index.Range)));
@@ -119,19 +86,18 @@ namespace SgdDsl.Symbolics
             return _keys[e] = key;
         }
 
-        private IReadOnlyList<string> Emit(IReadOnlyList<OutputFamily> families)
+        private LoopProgram Emit(IReadOnlyList<OutputFamily> families)
         {
             var root = new Scope(null, null);
             var open = new List<Scope> { root };
 
             // Per-index values that some loop would recompute are tabulated first (the forward pass), then index-free sums:
             // their loops fill the tables the per-index loops below read.
-            _roots = families.SelectMany(f => f.Values).ToList();
+            _roots = families.Select(f => f.Value).ToList();
             var repeated = new List<Expr>();
             var visited = new HashSet<(Expr, string)>();
             foreach (var family in families)
-                foreach (var value in family.Values)
-                    FindRepeated(value, family.Indices.ToList(), visited, repeated);
+                FindRepeated(family.Value, family.Indices.ToList(), visited, repeated);
             foreach (var e in repeated)
                 if (Tabulable(e, root)) Hoist(e, root);
             foreach (var r in PendingReductions(root).Where(r => r.FreeIndices.Count == 0).ToList())
@@ -146,63 +112,93 @@ namespace SgdDsl.Symbolics
                 foreach (var index in family.Indices.Skip(shared)) open.Add(new Scope(open[open.Count - 1], index));
 
                 var scope = open[open.Count - 1];
-                _roots = family.Values;
-                var texts = family.Values.Select(v => Text(v, scope)).ToList();
-                scope.Lines.Add(family.Statement(texts));
+                _roots = new[] { family.Value };
+                scope.Statements.Add(new Store(family, Text(family.Value, scope)));
             }
 
             while (open.Count > 1) CloseLoop(open);
-
-            // A table no loop ended up reading is dead code: drop its declaration and its stores.
-            var unread = _filledTables.Except(_readTables).ToList();
-            return root.Lines.Where(line => !unread.Any(t =>
-                line.Contains($"Span<double> {t} = ") || line.TrimStart().StartsWith(t + "[", StringComparison.Ordinal))).ToList();
+            return new LoopProgram(root.Statements, _tables.OrderBy(t => t.Id).ToList());
         }
 
         private void CloseLoop(List<Scope> open)
         {
             var loop = open[open.Count - 1];
             open.RemoveAt(open.Count - 1);
-            AppendLoop(loop.Parent!, loop, new string[0]);
+            loop.Parent!.Statements.Add(new Loop(loop.Index!, new List<Table>(), new Accumulator[0], loop.Statements));
         }
 
-        /// <summary>The C# text of <paramref name="e"/> where it is used, defining whatever it needs first.</summary>
-        private string Text(Expr e, Scope use)
+        /// <summary>The value of <paramref name="e"/> where it is used, defining whatever it needs first.</summary>
+        private Operand Text(Expr e, Scope use)
         {
             var name = use.NameOf(e);
             if (name != null) return name;
             if (Key(e) is { } key && use.TableOf(key) is { } table)
             {
-                // Read the value tabulated for this index; register it so parents print the same text.
-                var index = e.FreeIndices[0];
-                var entry = $"{table}[{_indexNames(index)}]";
-                _readTables.Add(table);
+                // Read the value tabulated for this index; register it so parents read the same entry.
+                var entry = new TableEntry(table, e.FreeIndices[0]);
+                Read(table);
                 Home(e, use).Names[e] = entry;
                 return entry;
             }
 
             if (e is Reduction r) return Accumulate(r, use);
-            if (!CommonSubexpressions.IsCompound(e)) return Printer(use).Print(e);
+            if (!CommonSubexpressions.IsCompound(e)) return new Formula(e, NoneHeld);
 
             var home = Home(e, use);
             var named = home != use || _mustName.Contains(e) || _uses.TryGetValue(e, out var n) && n > 1;
             var at = named ? home : use;
-            string text;
+            Operand value;
             if (Split(e, at) is var (outer, inner))
             {
-                var innerText = Text(inner, at);
-                text = $"{Text(outer, at)} * {(CommonSubexpressions.IsCompound(inner) && at.NameOf(inner) == null ? $"({innerText})" : innerText)}";
+                var innerValue = Text(inner, at);
+                value = new SplitProduct(Text(outer, at), innerValue);
             }
             else
             {
                 Prepare(e, at);
-                text = Printer(at).Print(e);
+                value = new Formula(e, Held(e, at));
             }
-            if (!named) return text;
-            name = _prefix + _temporaries++;
-            at.Lines.Add($"var {name} = {text};");
-            at.Names[e] = name;
-            return name;
+            if (!named) return value;
+            var temporary = new Intermediate(_temporaries++);
+            at.Statements.Add(new Let(temporary, value));
+            at.Names[e] = temporary;
+            return temporary;
+        }
+
+        private static readonly IReadOnlyDictionary<Expr, Reference> NoneHeld = new Dictionary<Expr, Reference>();
+
+        /// <summary>
+        /// The subexpressions of <paramref name="e"/>, as printers reach them (negated terms, reciprocals as
+        /// quotients), that are held in <paramref name="at"/>: computing e reads them instead of recomputing.
+        /// </summary>
+        private static IReadOnlyDictionary<Expr, Reference> Held(Expr e, Scope at)
+        {
+            var held = new Dictionary<Expr, Reference>();
+            var seen = new HashSet<Expr> { e };
+            var stack = new Stack<Expr>();
+            void Visit(Expr x)
+            {
+                if (!seen.Add(x)) return;
+                if (at.NameOf(x) is { } r) held[x] = r;
+                else stack.Push(x);
+            }
+
+            stack.Push(e);
+            while (stack.Count > 0)
+            {
+                var x = stack.Pop();
+                if (x is Power { ConstantExponent: < 0 }) Visit(CommonSubexpressions.AsPrinted(x));
+                foreach (var child in x.Children)
+                {
+                    Visit(child);
+                    if (child is Power { ConstantExponent: < 0 }) Visit(CommonSubexpressions.AsPrinted(child));
+                }
+
+                if (x is Sum s)
+                    foreach (var term in s.Terms) Visit(-term);
+            }
+
+            return held.Count == 0 ? NoneHeld : held;
         }
 
         /// <summary>Defines, in or above <paramref name="at"/>, every subexpression of <paramref name="e"/> that is not printed inline.</summary>
@@ -230,16 +226,16 @@ namespace SgdDsl.Symbolics
         /// reduction of the current outputs over the same index that belongs in the same place shares the
         /// loop, so the subexpressions of their bodies are computed once per iteration, not once per sum.
         /// </summary>
-        private string Accumulate(Reduction r, Scope use)
+        private Reference Accumulate(Reduction r, Scope use)
         {
             var home = Home(r, use);
             var fused = new List<Reduction> { r };
             fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home &&
                 !(Key(c) is { } k && home.TableOf(k) != null)));
             var loop = new Scope(home, r.Bound);
-            var initial = new List<string>();
+            var accumulators = new List<Accumulator>();
 
-            // Tables live on the stack of the method body, so only loops placed there fill them.
+            // Tables are declared in the method body, once per call, so only loops placed there fill them.
             var tabulated = home.Parent == null
                 ? fused.SelectMany(f => Descendants(f.Body)).Where(e => e.FreeIndices.Count == 1 && e.FreeIndices[0].Equals(r.Bound) &&
                     Key(e) is { } k && _tabulable.Contains(k) && home.TableOf(k) == null).Distinct().ToList()
@@ -250,27 +246,44 @@ namespace SgdDsl.Symbolics
 
             foreach (var reduction in fused)
             {
-                var name = _prefix + _temporaries++;
-                var isSum = reduction is IndexedSum;
-                var body = Text(reduction.Body, loop);
-                loop.Lines.Add($"{name} {(isSum ? "+=" : "*=")} {body};");
-                initial.Add($"var {name} = {(isSum ? "0.0" : "1.0")};");
-                home.Names[reduction] = name;
+                var accumulator = new Accumulator(new Intermediate(_temporaries++), reduction is IndexedSum ? AccumulatorKind.Sum : AccumulatorKind.Product);
+                loop.Statements.Add(new Accumulate(accumulator, Text(reduction.Body, loop)));
+                accumulators.Add(accumulator);
+                home.Names[reduction] = accumulator.Target;
             }
 
-            var tables = new List<(Expr Key, string Name)>();
+            // The loop computes these values anyway; each becomes a table the first time a later loop reads it.
+            var tables = new List<(Expr Key, PendingTable Pending)>();
             foreach (var e in tabulated)
             {
-                var table = "tab" + _temporaries++;
-                _filledTables.Add(table);
-                initial.Insert(tables.Count, $"global::System.Span<double> {table} = stackalloc double[{r.Bound.Range}];");
-                loop.Lines.Add($"{table}[{_indexNames(r.Bound)}] = {Text(e, loop)};");
-                tables.Add((Key(e)!, table));
+                var table = new Table(_temporaries++, r.Bound.Range);
+                var value = Text(e, loop);
+                var pending = new PendingTable(tables.Count, loop.Statements.Count, new TableStore(table, r.Bound, value));
+                tables.Add((Key(e)!, pending));
+                _pending[table] = pending;
             }
 
-            AppendLoop(home, loop, initial);
-            foreach (var (key, table) in tables) home.Tables[key] = table;
+            var built = new Loop(r.Bound, new List<Table>(), accumulators, loop.Statements);
+            home.Statements.Add(built);
+            foreach (var (key, pending) in tables)
+            {
+                pending.Loop = built;
+                pending.Siblings = tables.Select(t => t.Pending).ToList();
+                home.Tables[key] = pending.Store.Table;
+            }
             return home.NameOf(r)!;
+        }
+
+        /// <summary>Declares and stores a table its loop computed the values of, the first time something reads it.</summary>
+        private void Read(Table table)
+        {
+            if (!_pending.TryGetValue(table, out var pending)) return;
+            _pending.Remove(table);
+            // Tables of one loop keep the order the loop computed them in, after the loop's own statements.
+            var before = pending.Siblings!.Count(s => s.Order < pending.Order && s.IsRead);
+            pending.IsRead = true;
+            pending.Loop!.AddTable(before, table, pending.Anchor + before, pending.Store);
+            _tables.Add(table);
         }
 
         /// <summary>
@@ -336,7 +349,7 @@ namespace SgdDsl.Symbolics
         private static bool Costly(Expr e) => Descendants(e).Any(d => d is Reduction || d is FunctionCall);
 
         private bool Tabulable(Expr e, Scope scope) =>
-            e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) && e.FreeIndices[0].Range <= MaxTable &&
+            e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) &&
             Key(e) is { } key && scope.Root.TableOf(key) == null && scope.NameOf(e) == null && Costly(e);
 
         /// <summary>Fills a table of <paramref name="e"/> over its free index in a loop at the method body, before the loop being built.</summary>
@@ -347,14 +360,13 @@ namespace SgdDsl.Symbolics
             if (root.TableOf(key) != null) return;
             var index = e.FreeIndices[0];
             var fill = new Scope(root, index);
-            var table = "tab" + _temporaries++;
-            _filledTables.Add(table);
-            _readTables.Add(table);
-            fill.Lines.Add($"{table}[{_indexNames(index)}] = {Text(e, fill)};");
-            AppendLoop(root, fill, new[] { $"global::System.Span<double> {table} = stackalloc double[{index.Range}];" });
+            var table = new Table(_temporaries++, index.Range);
+            fill.Statements.Add(new TableStore(table, index, Text(e, fill)));
+            root.Statements.Add(new Loop(index, new List<Table> { table }, new Accumulator[0], fill.Statements));
+            _tables.Add(table);
             root.Tables[key] = table;
-            // The table entry is e wherever its index is bound, under the same loop variable name.
-            root.Names[e] = $"{table}[{_indexNames(index)}]";
+            // The table entry is e wherever its index is bound.
+            root.Names[e] = new TableEntry(table, index);
         }
 
         /// <summary>Every subexpression of <paramref name="e"/>, as printed, itself included.</summary>
@@ -386,22 +398,6 @@ namespace SgdDsl.Symbolics
             }
         }
 
-        private void AppendLoop(Scope parent, Scope loop, IEnumerable<string> before)
-        {
-            parent.Lines.AddRange(before);
-            var i = _indexNames(loop.Index!);
-            parent.Lines.Add($"for (var {i} = 0; {i} < {loop.Index!.Range}; {i}++)");
-            if (loop.Lines.Count == 1 && !loop.Lines[0].StartsWith("for", StringComparison.Ordinal))
-            {
-                parent.Lines.Add("    " + loop.Lines[0]);
-                return;
-            }
-
-            parent.Lines.Add("{");
-            foreach (var line in loop.Lines) parent.Lines.Add("    " + line);
-            parent.Lines.Add("}");
-        }
-
         /// <summary>The outermost open scope in which every free index of <paramref name="e"/> is bound.</summary>
         private static Scope Home(Expr e, Scope use) =>
             TryHome(e, use) ?? throw new InvalidOperationException($"'{e}' uses an index that no enclosing loop binds.");
@@ -421,7 +417,30 @@ namespace SgdDsl.Symbolics
             return null;
         }
 
-        private CSharpPrinter Printer(Scope scope) => new CSharpPrinter(_variables, scope.NameOf, _elements, _indexNames);
+        /// <summary>A table whose values a loop computes, with the store that fills it once it is read.</summary>
+        private sealed class PendingTable
+        {
+            public PendingTable(int order, int anchor, TableStore store)
+            {
+                Order = order;
+                Anchor = anchor;
+                Store = store;
+            }
+
+            /// <summary>Position among the tables of its loop.</summary>
+            public int Order { get; }
+
+            /// <summary>Where in the loop body its store goes when no earlier table of the loop is read.</summary>
+            public int Anchor { get; }
+
+            public TableStore Store { get; }
+
+            public Loop? Loop { get; set; }
+
+            public List<PendingTable>? Siblings { get; set; }
+
+            public bool IsRead { get; set; }
+        }
 
         private sealed class Scope
         {
@@ -447,23 +466,23 @@ namespace SgdDsl.Symbolics
             /// <summary>The index this scope's loop binds; null for the method body.</summary>
             public IndexSymbol? Index { get; }
 
-            public List<string> Lines { get; } = new List<string>();
+            public List<Statement> Statements { get; } = new List<Statement>();
 
-            public Dictionary<Expr, string> Names { get; } = new Dictionary<Expr, string>();
+            public Dictionary<Expr, Reference> Names { get; } = new Dictionary<Expr, Reference>();
 
-            /// <summary>Filled tables of per-index subexpressions, by key (see <see cref="FindTabulable"/>).</summary>
-            public Dictionary<Expr, string> Tables { get; } = new Dictionary<Expr, string>();
+            /// <summary>Tables of per-index subexpressions, by key (see <see cref="FindTabulable"/>).</summary>
+            public Dictionary<Expr, Table> Tables { get; } = new Dictionary<Expr, Table>();
 
             /// <summary>The table holding <paramref name="key"/> here or in an enclosing scope.</summary>
-            public string? TableOf(Expr key)
+            public Table? TableOf(Expr key)
             {
                 for (var s = this; s != null; s = s.Parent)
                     if (s.Tables.TryGetValue(key, out var name)) return name;
                 return null;
             }
 
-            /// <summary>The local holding <paramref name="e"/> here or in an enclosing scope.</summary>
-            public string? NameOf(Expr e)
+            /// <summary>The value holding <paramref name="e"/> here or in an enclosing scope.</summary>
+            public Reference? NameOf(Expr e)
             {
                 for (var s = this; s != null; s = s.Parent)
                     if (s.Names.TryGetValue(e, out var name)) return name;

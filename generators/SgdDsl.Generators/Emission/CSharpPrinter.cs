@@ -2,15 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using SgdDsl.Symbolics;
 
-namespace SgdDsl.Symbolics
+namespace SgdDsl.Generators.Emission
 {
     /// <summary>
     /// C# expression text, such as <c>0.5 * t0 * t0</c>. Variables are printed by a caller-given
     /// mapping (to spans or locals); subexpressions the caller has named (common subexpressions)
     /// print as their names, except the expression printed itself. Squares and cubes of named or atomic bases are written as products.
     /// </summary>
-    public sealed class CSharpPrinter : ExprPrinter
+    internal sealed class CSharpPrinter : ExprPrinter
     {
         private const string MathClass = "global::System.Math";
         private const string DslClass = "global::SgdDsl.Dsl";
@@ -76,7 +77,7 @@ namespace SgdDsl.Symbolics
 
         protected override void WriteFunction(MathFunction f, Expr argument, StringBuilder sb)
         {
-            sb.Append(FunctionCatalogue.Of(f).CSharp).Append('(');
+            sb.Append(Call(f)).Append('(');
             Write(argument, sb, SumLevel);
             sb.Append(')');
         }
@@ -128,6 +129,16 @@ namespace SgdDsl.Symbolics
             // t * t: a square of a simple base prints as a product.
             if (e is Power { ConstantExponent: 2.0 or 3.0 } p && IsSimple(p.Base)) return ProductLevel;
             return base.LevelOf(e);
+        }
+
+        /// <summary>
+        /// The C# that calls <paramref name="f"/>, fully qualified and yielding a double: System.Math where the loss
+        /// may call it, otherwise the runtime's Dsl helper (overflow-safe forms).
+        /// </summary>
+        public static string Call(MathFunction f)
+        {
+            if (f == MathFunction.Sign) return "(double)" + MathClass + ".Sign"; // Math.Sign returns an int
+            return ((FunctionCatalogue.Of(f).Scope & FunctionScope.Math) != 0 ? MathClass : DslClass) + "." + f;
         }
 
         private bool IsSimple(Expr b) => b is Variable || b is Element || _nameOf(b) != null;

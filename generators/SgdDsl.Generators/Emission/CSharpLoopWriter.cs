@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SgdDsl.Symbolics;
+
+namespace SgdDsl.Generators.Emission
+{
+    /// <summary>
+    /// Prints a <see cref="LoopProgram"/> as the statements of a C# method body: lets as locals, loops as
+    /// <c>for</c> statements with their accumulators and tables declared before them, stores into the
+    /// output spans or a <c>return</c>. Short tables live on the stack; long ones (a wide layer) are
+    /// carved from one array rented from <c>ArrayPool&lt;double&gt;.Shared</c> per call and returned in a
+    /// <c>finally</c>, so no call overflows the stack and none allocates.
+    /// </summary>
+    internal sealed class CSharpLoopWriter
+    {
+        /// <summary>Longest table kept on the stack, in doubles (8 KB).</summary>
+        public const int StackTableLength = 1024;
+
+        /// <summary>Most doubles of tables one method keeps on the stack (32 KB); tables past it are pooled too.</summary>
+        public const int StackBudget = 4096;
+
+        private const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
+
+        private readonly LocalNames _names;
+        private readonly List<string> _lines = new List<string>();
+
+        /// <summary>The offset of each pooled table in the rented array.</summary>
+        private readonly Dictionary<Table, int> _pooled = new Dictionary<Table, int>();
+
+        private CSharpLoopWriter(LocalNames names) => _names = names;
+
+        /// <summary>Writes the statements, indented four spaces per loop level.</summary>
+        public static void Write(SourceWriter w, LoopProgram program, LocalNames names)
+        {
+            var writer = new CSharpLoopWriter(names);
+            var stack = 0;
+            var pooled = 0;
+            foreach (var table in program.Tables)
+            {
+                if (table.Length <= StackTableLength && stack + table.Length <= StackBudget) stack += table.Length;
+                else
+                {
+                    writer._pooled[table] = pooled;
+                    pooled += table.Length;
+                }
+            }
+
+            foreach (var statement in program.Statements) writer.Write(statement, "");
+            if (pooled == 0)
+            {
+                foreach (var line in writer._lines) w.Line(line);
+                return;
+            }
+
+            w.Line($"var {names.PooledTables} = {Pool}.Rent({pooled});");
+            w.Open("try");
+            foreach (var line in writer._lines) w.Line(line);
+            w.Close();
+            w.Open("finally");
+            w.Line($"{Pool}.Return({names.PooledTables});");
+            w.Close();
+        }
+
+        private void Write(Statement statement, string indent)
+        {
+            switch (statement)
+            {
+                case Let let:
+                    _lines.Add($"{indent}var {Name(let.Target)} = {Text(let.Value)};");
+                    break;
+                case Accumulate a:
+                    _lines.Add($"{indent}{Name(a.Accumulator.Target)} {(a.Accumulator.Kind == AccumulatorKind.Sum ? "+=" : "*=")} {Text(a.Term)};");
+                    break;
+                case TableStore store:
+                    _lines.Add($"{indent}{Name(store.Table)}[{_names.Of(store.Index)}] = {Text(store.Value)};");
+                    break;
+                case Store store:
+                    _lines.Add(indent + Output(store.Family.Target, Text(store.Value)));
+                    break;
+                case Loop loop:
+                    WriteLoop(loop, indent);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown statement {statement.GetType().Name}.");
+            }
+        }
+
+        private void WriteLoop(Loop loop, string indent)
+        {
+            foreach (var table in loop.Tables)
+                _lines.Add($"{indent}global::System.Span<double> {Name(table)} = " + (_pooled.TryGetValue(table, out var offset)
+                    ? $"new global::System.Span<double>({_names.PooledTables}, {offset}, {table.Length});"
+                    : $"stackalloc double[{table.Length}];"));
+            foreach (var accumulator in loop.Accumulators)
+                _lines.Add($"{indent}var {Name(accumulator.Target)} = {(accumulator.Kind == AccumulatorKind.Sum ? "0.0" : "1.0")};");
+            var i = _names.Of(loop.Index);
+            _lines.Add($"{indent}for (var {i} = 0; {i} < {loop.Index.Range}; {i}++)");
+            if (loop.Body.Count == 1 && !(loop.Body[0] is Loop))
+            {
+                Write(loop.Body[0], indent + "    ");
+                return;
+            }
+
+            _lines.Add(indent + "{");
+            foreach (var statement in loop.Body) Write(statement, indent + "    ");
+            _lines.Add(indent + "}");
+        }
+
+        private string Output(OutputTarget target, string value)
+        {
+            if (target.IsResult) return $"return {value};";
+            return string.Concat(target.Positions.Select(p => $"{target.Array}[{_names.Position(p)}] = ")) + value + ";";
+        }
+
+        private string Name(Intermediate t) => _names.TemporaryPrefix + t.Id;
+
+        private static string Name(Table t) => "tab" + t.Id;
+
+        private string Text(Operand operand)
+        {
+            switch (operand)
+            {
+                case Intermediate t:
+                    return Name(t);
+                case TableEntry entry:
+                    return $"{Name(entry.Table)}[{_names.Of(entry.Index)}]";
+                case Formula f:
+                    return new CSharpPrinter(_names.Of, e => f.Held.TryGetValue(e, out var r) ? Text(r) : null, _names.Of, _names.Of).Print(f.Expression);
+                case SplitProduct p:
+                    var inner = Text(p.Inner);
+                    return $"{Text(p.Outer)} * {(p.Inner is Formula g && CommonSubexpressions.IsCompound(g.Expression) ? $"({inner})" : inner)}";
+                default:
+                    throw new InvalidOperationException($"Unknown operand {operand.GetType().Name}.");
+            }
+        }
+    }
+}
