@@ -34,8 +34,11 @@ internal static class DampedNewton
 
     // Once L ≤ tolerance, a couple more Newton steps (each required to cut L at least fourfold) bring the point
     // to round-off at almost no cost, so the result does not sit just inside the tolerance.
+    // A polishing step that fails at the first few dampings has met L's round-off floor: more damping only shortens it
+    // (at d = 10⁵ each trial costs a loss evaluation and a Jᵀz product, and the old escalation to the ceiling took ~40).
     private const int PolishingSteps = 2;
     private const double PolishingGain = 0.25;
+    private const int PolishingTrials = 3;
 
     public static MinimizeResult Run(MeanLoss loss, IDampedStep method, MinimizeMethod name, double[] start, MinimizeOptions options)
     {
@@ -61,7 +64,8 @@ internal static class DampedNewton
                 damping = InitialDamping * scale;
 
             var accepted = false;
-            while (damping <= MaxDamping * scale)
+            var trials = 0;
+            while (damping <= MaxDamping * scale && !(reached && trials++ == PolishingTrials))
             {
                 if (method.Step(damping, step))
                 {
