@@ -29,6 +29,7 @@ internal sealed class GaussNewtonStep : IDampedStep
     private readonly double[] factor;
     private readonly double[] rhs;
     private readonly double[] solution;
+    private readonly double[] move;
     private readonly bool[] finite;
 
     public GaussNewtonStep(SquaredResidualForm form, MeanLoss loss)
@@ -48,6 +49,7 @@ internal sealed class GaussNewtonStep : IDampedStep
         factor = new double[size * size];
         rhs = new double[size];
         solution = new double[size];
+        move = dual ? new double[d] : [];
         finite = new bool[data.Count];
     }
 
@@ -110,16 +112,16 @@ internal sealed class GaussNewtonStep : IDampedStep
         }
         // p = −Jᵀ z by column chunks, each summing the rows in order: the same for every thread count.
         var chunks = (d + ColumnChunk - 1) / ColumnChunk;
-        var result = new double[d];
+        Array.Clear(move);
         Parallel.For(0, chunks, parallel, c =>
         {
             var start = c * ColumnChunk;
             var length = Math.Min(ColumnChunk, d - start);
-            var target = result.AsSpan(start, length);
+            var target = move.AsSpan(start, length);
             for (var r = 0; r < jacobian.Rows; r++)
                 VectorKernels.AddScaled(-solution[r], jacobian.Row(r).Slice(start, length), target);
         });
-        result.CopyTo(step);
+        move.CopyTo(step);
         return true;
     }
 
