@@ -23,7 +23,7 @@ for (var i = 0; i < N; i++)
 var data = Dataset.FromRows(rows);
 var start = teacher.Select(w => w + 0.3 * Gaussian()).ToArray();
 var trained = Stability.Minimize(model, data, start);
-Console.WriteLine($"Trained the student to L = {trained.Loss:G3} in {trained.Iterations} Levenberg–Marquardt steps; it moved {trained.DistanceMoved:G3} from its start.");
+Console.WriteLine($"Trained the student to L = {trained.Loss:G3} in {trained.Iterations} damped {trained.Method} steps; it moved {trained.DistanceMoved:G3} from its start.");
 Console.WriteLine();
 
 // The sharpness a = λ_max(H) sets the GD threshold η < 2/a; look well below it, below it and near it.

@@ -144,21 +144,35 @@ public static class Stability
     }
 
     /// <summary>
-    /// Finds a global minimum near <paramref name="start"/> by Levenberg–Marquardt damped Newton on the mean loss with
-    /// the model's exact gradient and Hessian: steps solve (|H| + s I) p = −∇L (|H|: eigenvalues by absolute value)
-    /// with adaptive damping s, accepted only when they lower L, until L ≤ <see cref="MinimizeOptions.LossTolerance"/>
-    /// and then polished to round-off. Flat (tangent) directions carry no gradient and the damping keeps them from
-    /// being amplified, so the point moves across the minimum manifold rather than along it. The start is never
-    /// changed; <see cref="Analyze"/> never calls this itself.
+    /// Finds a global minimum near <paramref name="start"/> by damped Newton (Levenberg–Marquardt) steps on the mean
+    /// loss L, each accepted only when it lowers the true L, with adaptive damping, until
+    /// L ≤ <see cref="MinimizeOptions.LossTolerance"/> and then polished to round-off. The steps
+    /// (<see cref="MinimizeResult.Method"/>):
+    /// <list type="bullet">
+    /// <item><description>a model with <see cref="ILossModel.SquaredResidual"/>: Gauss–Newton on the residuals r = f − y
+    /// through the N·K × d output Jacobian J, p = −Jᵀ (J Jᵀ + s I)⁻¹ r, an N·K × N·K Cholesky solve (never d × d
+    /// unless d &lt; N·K); the step is the minimum-norm one, so a point near the manifold moves orthogonally onto it
+    /// (a trained point is polished, not replaced). Memory N·K·d doubles for J;</description></item>
+    /// <item><description>other losses with d &gt; <see cref="MinimizeOptions.DenseLimit"/>: Newton–CG, (H + s I) p = −∇L
+    /// by truncated conjugate gradients with Hessian–vector products, no d × d matrix;</description></item>
+    /// <item><description>other losses with small d: the dense Hessian, (|H| + s I) p = −∇L (|H|: eigenvalues by absolute
+    /// value).</description></item>
+    /// </list>
+    /// Flat (tangent) directions carry no gradient and the damping keeps them from being amplified, so the point moves
+    /// across the minimum manifold rather than along it. The start is never changed; <see cref="Analyze"/> never calls
+    /// this itself. Results are the same for every <see cref="MinimizeOptions.MaxDegreeOfParallelism"/>.
     /// </summary>
     /// <param name="model">The per-sample loss.</param>
     /// <param name="data">The samples.</param>
     /// <param name="start">Starting point (length d, finite); not modified.</param>
-    /// <param name="options">Stopping rules; null for the defaults.</param>
-    /// <returns>The point found with its loss, gradient norm, iterations and distance moved.</returns>
+    /// <param name="options">Stopping rules and method; null for the defaults.</param>
+    /// <returns>The point found with its loss, gradient norm, iterations, distance moved and method.</returns>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="start"/> or <paramref name="data"/> does not fit the model.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of range, or <see cref="MinimizeOptions.Method"/> is Gauss–Newton for a model without a
+    /// squared-residual form.
+    /// </exception>
     public static MinimizeResult Minimize(ILossModel model, Dataset data, double[] start, MinimizeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -170,6 +184,12 @@ public static class Stability
             throw ArgumentChecks.OutOfRange(nameof(options), "LossTolerance", options.LossTolerance, "must be finite and ≥ 0");
         if (options.MaxIterations < 0)
             throw ArgumentChecks.OutOfRange(nameof(options), "MaxIterations", options.MaxIterations, "must be ≥ 0");
-        return LevenbergMarquardt.Run(new MeanLoss(model, data), (double[])start.Clone(), options);
+        if (options.MaxDegreeOfParallelism == 0 || options.MaxDegreeOfParallelism < -1)
+            throw ArgumentChecks.OutOfRange(nameof(options), "MaxDegreeOfParallelism", options.MaxDegreeOfParallelism, "must be −1 (runtime default) or ≥ 1");
+        if (options.Method is { } method && !Enum.IsDefined(method))
+            throw ArgumentChecks.OutOfRange(nameof(options), "Method", method, "must be GaussNewton, NewtonCg, Dense or null");
+        if (options.Method == MinimizeMethod.GaussNewton && model.SquaredResidual is null)
+            throw ArgumentChecks.OutOfRange(nameof(options), "Method", "GaussNewton", $"needs a squared-residual form, which model {model.Name} does not have");
+        return Minimizer.Run(model, data, (double[])start.Clone(), options);
     }
 }

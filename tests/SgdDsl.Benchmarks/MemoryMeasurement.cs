@@ -28,7 +28,7 @@ public static class MemoryMeasurement
         Console.WriteLine($"Before: managed heap {Mb(baselineHeap)}, process peak working set {Mb(baselinePeakWorkingSet)} (runtime, data, model).");
 
         var options = new StabilityOptions { LearningRate = 1e-3, BatchSize = 4, Seed = 1 };
-        Measure("Stability.Linearize + one Map(batch).Apply on R^d", () =>
+        PeakMemory.Measure("Stability.Linearize + one Map(batch).Apply on R^d", () =>
         {
             var lin = Stability.Linearize(model, problem.Data, problem.Minimum, options);
             var x = new double[d]; x[0] = 1;
@@ -36,7 +36,7 @@ public static class MemoryMeasurement
             lin.Map([0, 1, 2, 3]).Apply(x, y);
             return $"r = {lin.NormalDimension}, from squared residual = {lin.FromSquaredResidual}";
         });
-        Measure("Stability.Analyze (B = 4, defaults: 200,000 steps × 4 chains budget)", () =>
+        PeakMemory.Measure("Stability.Analyze (B = 4, defaults: 200,000 steps × 4 chains budget)", () =>
         {
             var report = Stability.Analyze(model, problem.Data, problem.Minimum, options with { MaxDegreeOfParallelism = 2 });
             return LambdaBenchmarks.Describe(report) + $", from squared residual = {report.FromSquaredResidual}";
@@ -44,37 +44,7 @@ public static class MemoryMeasurement
 
         process.Refresh();
         Console.WriteLine($"Process peak working set over the whole run: {Mb(process.PeakWorkingSet64)}.");
-        return;
-
-        void Measure(string what, Func<string> work)
-        {
-            GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
-            var start = GC.GetTotalMemory(true);
-            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
-            long peak = start;
-            using var stop = new CancellationTokenSource();
-            var sampler = new Thread(() =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    var now = GC.GetTotalMemory(false);
-                    if (now > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, now);
-                    Thread.Sleep(1);
-                }
-            }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
-            sampler.Start();
-            var watch = Stopwatch.StartNew();
-            var result = work();
-            watch.Stop();
-            stop.Cancel();
-            sampler.Join();
-            var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
-            process.Refresh();
-            Console.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:F2} s; {result}");
-            Console.WriteLine($"  managed heap peak {Mb(peak)} (+{Mb(peak - start)} over its start), allocated {Mb(allocated)} in total, " +
-                              $"process peak working set so far {Mb(process.PeakWorkingSet64)}.");
-        }
     }
 
-    private static string Mb(long bytes) => $"{bytes / 1e6:F1} MB";
+    private static string Mb(long bytes) => PeakMemory.Mb(bytes);
 }

@@ -4,6 +4,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --filter '*' --job short   (see docs/benchmarks.md)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --memory    peak memory, d = 10,000, N = 256
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 switch (args)
 {
@@ -12,6 +13,9 @@ switch (args)
         break;
     case ["--quick-ratios"]:
         QuickRatios.Run();
+        break;
+    case ["--minimize"]:
+        MinimizeMeasurement.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();

