@@ -27,14 +27,7 @@ public class SquaredResidualTests
         },
     };
 
-    private static ILossModel Build(string members) =>
-        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
-            [SgdModel]
-            public static partial class Case
-            {
-            {{members}}
-            }
-            """, "Case"));
+    private static ILossModel Build(string members) => GeneratorHarness.BuildCase(members);
 
     [Theory]
     [MemberData(nameof(SquaredLosses))]
@@ -127,14 +120,7 @@ public class VectorSquaredResidualTests
         },
     };
 
-    private static ILossModel Build(string members) =>
-        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
-            [SgdModel]
-            public static partial class Case
-            {
-            {{members}}
-            }
-            """, "Case"));
+    private static ILossModel Build(string members) => GeneratorHarness.BuildCase(members);
 
     private static (double[] Theta, double[] Sample) Point(ILossModel model, int seed)
     {
@@ -217,14 +203,7 @@ public class GeneralizedResidualTests
         { "[Loss] static double Loss([Param] double a, [Param] double b, double x, double y) => 3 * (Math.Sqrt(0.25 + Sq(a * b * x - y)) - 0.5);", 6.0 },
     };
 
-    private static ILossModel Build(string members) =>
-        GeneratorHarness.ModelOf(GeneratorHarness.Load(GeneratorHarness.Usings + $$"""
-            [SgdModel]
-            public static partial class Case
-            {
-            {{members}}
-            }
-            """, "Case"));
+    private static ILossModel Build(string members) => GeneratorHarness.BuildCase(members);
 
     [Theory]
     [MemberData(nameof(Losses))]

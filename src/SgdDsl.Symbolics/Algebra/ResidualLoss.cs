@@ -38,12 +38,10 @@ namespace SgdDsl.Symbolics
                 var y = Expr.Var(target);
                 foreach (var sum in Sums(loss))
                 {
-                    var kappa = sum.Terms.Where(t => t.Equals(y) || t is Product { Factors.Count: 1 } p && p.Factors[0].Equals(y))
-                        .Select(t => t is Product p ? p.Coefficient : 1.0).SingleOrDefault();
-                    if (kappa != 1.0 && kappa != -1.0) continue;
+                    if (!(SquaredResidualPattern.Sign(sum, y) is { } kappa)) continue;
                     // sum = κ(y − f), so f − y = −κ·sum: replace sum by −κt and its negation by κt.
                     var output = y - kappa * sum;
-                    if (Uses(output, target)) continue;
+                    if (SquaredResidualPattern.Uses(output, target)) continue;
                     var t = Expr.Var(Residual);
                     var phi = Replace(loss, new Dictionary<Expr, Expr> { [sum] = -kappa * t, [Expr.MinusOne * sum] = kappa * t });
                     if (!OnlyUses(phi, Residual)) continue;
@@ -87,9 +85,6 @@ namespace SgdDsl.Symbolics
                 default: return e;
             }
         }
-
-        private static bool Uses(Expr e, string variable) =>
-            e is Variable v ? v.Name == variable : e.Children.Any(c => Uses(c, variable));
 
         private static bool OnlyUses(Expr e, string variable) => e switch
         {

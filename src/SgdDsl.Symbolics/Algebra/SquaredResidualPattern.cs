@@ -47,9 +47,7 @@ namespace SgdDsl.Symbolics
             foreach (var target in targets)
             {
                 var y = Expr.Var(target);
-                var kappa = residual.Terms.Where(t => t.Equals(y) || t is Product { Factors.Count: 1 } p && p.Factors[0].Equals(y))
-                    .Select(t => t is Product p ? p.Coefficient : 1.0).SingleOrDefault();
-                if (kappa != 1.0 && kappa != -1.0) continue;
+                if (!(Sign(residual, y) is { } kappa)) continue;
                 var output = y - kappa * residual;
                 if (!Uses(output, target)) return new SquaredResidualPattern(output, scale, target);
             }
@@ -77,9 +75,7 @@ namespace SgdDsl.Symbolics
             {
                 if (length != k.Range) continue;
                 var y = new Element(target, Affine.Of(k));
-                var kappa = residual.Terms.Where(t => t.Equals(y) || t is Product { Factors.Count: 1 } p && p.Factors[0].Equals(y))
-                    .Select(t => t is Product p ? p.Coefficient : 1.0).SingleOrDefault();
-                if (kappa != 1.0 && kappa != -1.0) continue;
+                if (!(Sign(residual, y) is { } kappa)) continue;
                 var output = y - kappa * residual;
                 if (ReadsArray(output, target)) continue;
                 var index = new IndexSymbol(VectorIndexName, k.Range);
@@ -89,7 +85,18 @@ namespace SgdDsl.Symbolics
             return null;
         }
 
-        private static bool Uses(Expr e, string variable) =>
+        /// <summary>
+        /// κ = ±1 when <paramref name="sum"/> holds the target <paramref name="y"/> exactly once with coefficient ±1, so
+        /// sum = κ(y − f) for the f = y − κ·sum that does not contain that term; null otherwise.
+        /// </summary>
+        internal static double? Sign(Sum sum, Expr y)
+        {
+            var kappa = sum.Terms.Where(t => t.Equals(y) || t is Product { Factors.Count: 1 } p && p.Factors[0].Equals(y))
+                .Select(t => t is Product p ? p.Coefficient : 1.0).SingleOrDefault();
+            return kappa == 1.0 || kappa == -1.0 ? kappa : null;
+        }
+
+        internal static bool Uses(Expr e, string variable) =>
             e is Variable v ? v.Name == variable : e.Children.Any(c => Uses(c, variable));
 
         private static bool ReadsArray(Expr e, string array) =>

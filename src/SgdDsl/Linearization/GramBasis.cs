@@ -5,7 +5,7 @@ namespace SgdDsl.Linearizing;
 
 /// <summary>
 /// An orthonormal basis of the span of m columns c_a ∈ R^d held implicitly as Q = C·M, from the Gram matrix
-/// G = CᵀC = V Λ Vᵀ: M = V Λ^(−1/2). Forming G costs d·m²/2 vectorized multiply-adds and its eigen-decomposition m³,
+/// G = CᵀC = V Λ Vᵀ: M = V Λ^(−1/2). Forming G (the blocked <see cref="GramMatrix"/>) costs d·m²/2 vectorized multiply-adds and its eigen-decomposition m³,
 /// never a d×m factorization; coordinates Qᵀx = Mᵀ(Cᵀx) and the projections Qᵀc_a = Mᵀ G e_a need no d-length basis at
 /// all. Accuracy: G's eigenvalues carry absolute errors of about m·ε·λ_max, so an eigenvalue λ_j is trusted only when
 /// λ_j ≥ <see cref="MinRelativeEigenvalue"/>·λ_max (singular values down to 1e-3 of the largest, orthogonality of Q
@@ -37,12 +37,7 @@ internal sealed class GramBasis
         var m = columns.Count;
         if (m == 0) return null;
         var gram = new double[m * m];
-        // Each entry is one dot product written by one iteration: the result does not depend on scheduling.
-        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, a =>
-        {
-            for (var b = 0; b <= a; b++)
-                gram[a * m + b] = gram[b * m + a] = Kernels.Dot(columns[a], columns[b]);
-        });
+        GramMatrix.Compute(new RowMatrix(columns.ToArray(), 1, columns[0].Length), gram, maxDegreeOfParallelism);
         var evd = Matrix<double>.Build.Dense(m, m, (double[])gram.Clone()).Evd(Symmetricity.Symmetric);
         var largest = Enumerable.Range(0, m).Max(j => evd.EigenValues[j].Real);
         if (!(largest > 0)) return null;
@@ -77,7 +72,7 @@ internal sealed class GramBasis
         var m = Rank;
         var t = new double[m];
         for (var a = 0; a < m; a++)
-            t[a] = Kernels.Dot(columns[a], x);
+            t[a] = VectorKernels.Dot(columns[a], x);
         for (var j = 0; j < m; j++)
         {
             var sum = 0.0;
@@ -97,7 +92,7 @@ internal sealed class GramBasis
             var c = 0.0;
             for (var j = 0; j < m; j++)
                 c += coefficients[a * m + j] * coordinates[j];
-            Kernels.AddScaled(x, c, columns[a]);
+            VectorKernels.AddScaled(c, columns[a], x);
         }
     }
 

@@ -103,7 +103,7 @@ internal sealed class RestrictedHessians
         for (var j = offsets[sample]; j < offsets[sample + 1]; j++)
         {
             var w = directions.AsSpan(j * r, r);
-            Kernels.AddScaled(acc, scales[j] * Kernels.Dot(w, v), w);
+            VectorKernels.AddScaled(scales[j] * VectorKernels.Dot(w, v), w, acc);
         }
     }
 

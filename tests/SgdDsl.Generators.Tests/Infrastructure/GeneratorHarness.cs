@@ -75,6 +75,16 @@ internal static class GeneratorHarness
     private static void AssertNoErrors(ImmutableArray<Diagnostic> diagnostics) =>
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>The model of a <c>[SgdModel] public static partial class Case</c> with the given members, compiled and loaded.</summary>
+    public static ILossModel BuildCase(string members) =>
+        ModelOf(Load(Usings + $$"""
+            [SgdModel]
+            public static partial class Case
+            {
+            {{members}}
+            }
+            """, "Case"));
+
     /// <summary>The generated <c>Model</c> of a loaded model type.</summary>
     public static ILossModel ModelOf(Type type) =>
         (ILossModel)type.GetProperty("Model", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
