@@ -58,8 +58,7 @@ public class PackageConsumerTests(PackedSolution packed) : IClassFixture<PackedS
     public void A_console_project_of_three_lines_hosts_the_command_line_for_its_own_models()
     {
         var (host, packages) = ConsumerProject("host", "SgdDsl.CommandLine");
-        File.WriteAllText(Path.Combine(host, "Program.cs"), "return SgdDsl.CommandLine.SgdCommandLine.Run(args, SgdDsl.Generated.SgdDslModels.All);
-");
+        File.WriteAllText(Path.Combine(host, "Program.cs"), "return SgdDsl.CommandLine.SgdCommandLine.Run(args, SgdDsl.Generated.SgdDslModels.All);\n");
         File.WriteAllText(Path.Combine(host, "Models.cs"), """
             using SgdDsl;
             using static SgdDsl.Dsl;
