@@ -27,17 +27,15 @@ internal static class PointCsvReader
         string[]? header = null;
         int[] positions = [];
         var rows = 0;
-        // One field more than allowed lets the message name the extra one instead of the reader's generic refusal.
-        while (reader.Next(fields, (header?.Length ?? model.ParameterCount) + 1,
+        // A header of more than d names holds an unknown or repeated one; room for 2d + 1 fields lets the message name it
+        // (only a longer header meets the line reader's generic refusal), and a row may show its one extra value.
+        while (reader.Next(fields, header is null ? 2 * model.ParameterCount + 1 : header.Length + 1,
                    header is null ? $"model {model.Name} has {model.ParameterCount} parameters" : $"the header has {header.Length}"))
         {
             var at = $"{where}, line {reader.LineNumber}";
             if (fields is [{ Length: 0 }]) continue;
             if (header is null)
             {
-                if (fields.Count > model.ParameterCount)
-                    throw new PointFileException(path, fields[^1],
-                        $"{at} (header): {fields.Count} names but model {model.Name} has {model.ParameterCount} parameters; '{Excerpt.Of(fields[^1])}' is extra.");
                 header = [.. fields];
                 positions = header.Select((name, f) => point.Position(name, $"{at} (header), field {f + 1}")).ToArray();
                 continue;
