@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SgdDsl.Descent;
 
@@ -25,7 +26,12 @@ internal sealed record ParameterBlock(string Name, int Offset, int[] Shape)
         _ => Shape.Skip(1).Aggregate(1, (n, s) => n * s),
     };
 
-    public static IReadOnlyList<ParameterBlock> Of(IReadOnlyList<string> names)
+    // Generated models hand out one name list for their lifetime, so its blocks are found once.
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, IReadOnlyList<ParameterBlock>> Known = new();
+
+    public static IReadOnlyList<ParameterBlock> Of(IReadOnlyList<string> names) => Known.GetValue(names, Find);
+
+    private static IReadOnlyList<ParameterBlock> Find(IReadOnlyList<string> names)
     {
         var blocks = new List<ParameterBlock>();
         var k = 0;
@@ -35,7 +41,7 @@ internal sealed record ParameterBlock(string Name, int Offset, int[] Shape)
             blocks.Add(block);
             k += block.Size;
         }
-        return blocks;
+        return blocks.AsReadOnly();
     }
 
     /// <summary>The array block whose first entry is names[start], or null when names[start] does not begin one.</summary>
