@@ -5,21 +5,22 @@ namespace SgdDsl.Descent;
 
 /// <summary>
 /// Sums of per-sample gradients Σ_{p} ∇ℓ_{ξ_p}(θ) and losses over a batch ξ, in a fixed order: the batch is cut into
-/// chunks whose layout depends only on its size (at least <see cref="MinChunkSize"/> samples, at most
-/// <see cref="MaxChunks"/> chunks); each chunk sums its samples in order and the chunk sums are added in chunk order.
-/// Threads only decide which chunk runs where, so every result is bitwise the same for every thread count, and a batch
-/// of at most <see cref="MinChunkSize"/> samples is the plain sum in batch order.
+/// chunks whose layout depends only on its size and on d (<see cref="ChunkSize"/>: enough samples for a chunk's work to
+/// reach <see cref="ParallelWork"/>, at most <see cref="MaxChunks"/> chunks); each chunk sums its samples in order and
+/// the chunk sums are added in chunk order. Threads only decide which chunk runs where, so every result is bitwise the
+/// same for every thread count, and a batch of one chunk is the plain sum in batch order.
 /// </summary>
 internal sealed class BatchGradient
 {
-    public const int MinChunkSize = 64;
+    /// <summary>The most samples a chunk needs to reach <see cref="ParallelWork"/>: 64 (a chunk of small models).</summary>
+    public const int MaxMinimumChunk = 64;
 
     /// <summary>At most this many chunk sums of d doubles are held (d = 10^5: 25 MB).</summary>
     public const int MaxChunks = 32;
 
     /// <summary>
-    /// A batch is spread over threads when its work B·d reaches this: 2^15, tens of microseconds of gradients, well above
-    /// the few microseconds a parallel loop costs to start.
+    /// The least work (samples · d) of a chunk, and of a batch spread over threads: 2^15, tens of microseconds of
+    /// gradients, well above the few microseconds a parallel loop costs to start.
     /// </summary>
     public const long ParallelWork = 1L << 15;
 
@@ -43,8 +44,16 @@ internal sealed class BatchGradient
         scratch = new double[dimension];
     }
 
-    /// <summary>The chunk length for a batch of <paramref name="size"/>: max(64, ⌈size/32⌉).</summary>
-    public static int ChunkSize(int size) => Math.Max(MinChunkSize, (size + MaxChunks - 1) / MaxChunks);
+    /// <summary>
+    /// The chunk length for a batch of <paramref name="size"/> at d = <paramref name="dimension"/>:
+    /// max(min(⌈2^15/d⌉, 64), ⌈size/32⌉). At d = 10^5 a chunk is one sample, so even a small SGD batch is spread over
+    /// threads; at d ≤ 512 it is 64, and every batch of up to 64 is the plain sum.
+    /// </summary>
+    public static int ChunkSize(int size, int dimension)
+    {
+        var least = (int)Math.Min(MaxMinimumChunk, (ParallelWork + dimension - 1) / dimension);
+        return Math.Max(least, (size + MaxChunks - 1) / MaxChunks);
+    }
 
     /// <summary>
     /// Writes Σ_{p &lt; size} ∇ℓ_{batch[p]}(θ) into <paramref name="gradientSum"/> and returns Σ_p ℓ_{batch[p]}(θ).
@@ -53,7 +62,7 @@ internal sealed class BatchGradient
     /// </summary>
     public double Sum(double[] theta, int[] batch, int size, double[] gradientSum, CancellationToken token)
     {
-        var chunk = ChunkSize(size);
+        var chunk = ChunkSize(size, dimension);
         var chunks = (size + chunk - 1) / chunk;
         Reserve(chunks);
         var sums = chunkSums;
@@ -85,7 +94,7 @@ internal sealed class BatchGradient
     public double ValueSum(double[] theta, CancellationToken token)
     {
         var n = data.Count;
-        var chunk = ChunkSize(n);
+        var chunk = ChunkSize(n, dimension);
         var chunks = (n + chunk - 1) / chunk;
         Reserve(chunks);
         var values = chunkValues;

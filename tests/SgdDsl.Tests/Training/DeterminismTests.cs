@@ -36,6 +36,23 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void A_small_sgd_batch_at_large_d_is_spread_over_threads_and_still_bitwise_the_same()
+    {
+        // WideTanhNet, d = 20,000: a chunk needs only ⌈2^15/d⌉ = 2 samples, so B = 8 is 4 chunks on several threads.
+        var model = WideTanhNet.Model;
+        Assert.Equal(2, BatchGradient.ChunkSize(8, model.ParameterCount));
+        var (data, _, _) = TeacherStudent.Build(model, 199, 16, seed: 4);
+        var start = Initialization.Normal(model, seed: 3);
+        TrainingResult Run(int threads) => Training.Run(model, data, start, new TrainingOptions
+        {
+            Method = TrainingMethod.SGD, LearningRate = 0.1, BatchSize = 8, MaxSteps = 4, LossTarget = 0, MaxDegreeOfParallelism = threads,
+        });
+        var (one, two) = (Run(1), Run(2));
+        Assert.Equal(StochasticGradientDescentTests.Bits(one.EndPoint), StochasticGradientDescentTests.Bits(two.EndPoint));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.EndLoss), BitConverter.DoubleToInt64Bits(two.EndLoss));
+    }
+
+    [Fact]
     public void Gd_in_chunks_agrees_with_the_mean_gradient_of_the_analysis()
     {
         // One GD step from the teacher-student start against L's gradient computed by the analysis's MeanLoss.
