@@ -6,6 +6,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
 switch (args)
 {
     case ["--memory"]:
@@ -16,6 +17,9 @@ switch (args)
         break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();
+        break;
+    case ["--training-step"]:
+        TrainingStepMeasurement.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();
