@@ -121,5 +121,27 @@ public class StochasticGradientDescentTests
         Assert.NotEqual(Bits(first.EndPoint), Bits(other.EndPoint));
     }
 
+    [Theory]
+    [InlineData(TrainingMethod.GD)]
+    [InlineData(TrainingMethod.SGD)]
+    public void A_step_on_one_thread_allocates_nothing(TrainingMethod method)
+    {
+        // 20,000 steps more must cost no more than the loss curve's two lists reaching their 512-point capacity
+        // (12 bytes a point, doubled while growing: under 16 KB); a closure or buffer per step would be ≥ 640 KB.
+        var model = new ProductModel();
+        var data = ProductModel.OnLine(1.0, 0.5, 0.9, 1.4);
+        var options = new TrainingOptions { Method = method, LearningRate = 0.01, LossTarget = 0, LossEvaluationInterval = int.MaxValue };
+        long Allocated(int steps)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Training.Run(model, data, [1.3, 0.9], options with { MaxSteps = steps });
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(10);
+        var extra = Allocated(20_200) - Allocated(200);
+        Assert.True(extra < 16_000, $"{extra} bytes more for 20,000 more steps");
+    }
+
     internal static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
 }
