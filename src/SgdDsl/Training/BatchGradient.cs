@@ -68,19 +68,19 @@ internal sealed class BatchGradient
         var sums = chunkSums;
         var values = chunkValues;
         sums[0] = gradientSum;
-        ForEachChunk(chunks, (long)size * dimension, token, () => ArrayPool<double>.Shared.Rent(dimension), (c, local) =>
+        if (OnOneThread(chunks, size))
         {
-            var (from, to) = (c * chunk, Math.Min(size, (c + 1) * chunk));
-            var target = sums[c];
-            var work = local.AsSpan(0, dimension);
-            var value = model.Gradient(theta, data[batch[from]], target);
-            for (var p = from + 1; p < to; p++)
+            // Delegates only for the parallel loop: a small SGD step allocates nothing.
+            for (var c = 0; c < chunks; c++)
             {
-                value += model.Gradient(theta, data[batch[p]], work);
-                VectorKernels.AddScaled(1.0, work, target);
+                token.ThrowIfCancellationRequested();
+                values[c] = GradientChunk(theta, batch, c * chunk, Math.Min(size, (c + 1) * chunk), sums[c], scratch);
             }
-            values[c] = value;
-        }, local => ArrayPool<double>.Shared.Return(local));
+        }
+        else
+        {
+            GradientsInParallel(theta, batch, size, chunk, chunks, token);
+        }
         var total = values[0];
         for (var c = 1; c < chunks; c++)
         {
@@ -98,17 +98,58 @@ internal sealed class BatchGradient
         var chunks = (n + chunk - 1) / chunk;
         Reserve(chunks);
         var values = chunkValues;
-        ForEachChunk(chunks, (long)n * dimension, token, () => scratch, (c, _) =>
+        if (OnOneThread(chunks, n))
         {
-            var value = 0.0;
-            for (var i = c * chunk; i < Math.Min(n, (c + 1) * chunk); i++)
-                value += model.Value(theta, data[i]);
-            values[c] = value;
-        }, _ => { });
+            for (var c = 0; c < chunks; c++)
+            {
+                token.ThrowIfCancellationRequested();
+                values[c] = ValueChunk(theta, c * chunk, Math.Min(n, (c + 1) * chunk));
+            }
+        }
+        else
+        {
+            ValuesInParallel(theta, n, chunk, chunks, token);
+        }
         var total = values[0];
         for (var c = 1; c < chunks; c++)
             total += values[c];
         return total;
+    }
+
+    // The parallel loops in methods of their own: their lambdas' closure is then allocated only when they run.
+    private void GradientsInParallel(double[] theta, int[] batch, int size, int chunk, int chunks, CancellationToken token)
+    {
+        var (sums, values) = (chunkSums, chunkValues);
+        InParallel(chunks, token, () => ArrayPool<double>.Shared.Rent(dimension),
+            (c, local) => values[c] = GradientChunk(theta, batch, c * chunk, Math.Min(size, (c + 1) * chunk), sums[c], local),
+            local => ArrayPool<double>.Shared.Return(local));
+    }
+
+    private void ValuesInParallel(double[] theta, int n, int chunk, int chunks, CancellationToken token)
+    {
+        var values = chunkValues;
+        InParallel(chunks, token, () => scratch, (c, _) => values[c] = ValueChunk(theta, c * chunk, Math.Min(n, (c + 1) * chunk)), _ => { });
+    }
+
+    /// <summary>Σ_{from ≤ p &lt; to} ∇ℓ_{batch[p]} into <paramref name="target"/> (the first written directly); returns Σ ℓ.</summary>
+    private double GradientChunk(double[] theta, int[] batch, int from, int to, double[] target, double[] work)
+    {
+        var scratchSpan = work.AsSpan(0, dimension);
+        var value = model.Gradient(theta, data[batch[from]], target);
+        for (var p = from + 1; p < to; p++)
+        {
+            value += model.Gradient(theta, data[batch[p]], scratchSpan);
+            VectorKernels.AddScaled(1.0, scratchSpan, target);
+        }
+        return value;
+    }
+
+    private double ValueChunk(double[] theta, int from, int to)
+    {
+        var value = 0.0;
+        for (var i = from; i < to; i++)
+            value += model.Value(theta, data[i]);
+        return value;
     }
 
     /// <summary>Chunk sums beyond the first (which is the caller's buffer), allocated once for the largest batch seen.</summary>
@@ -122,18 +163,12 @@ internal sealed class BatchGradient
         chunkValues = new double[chunks];
     }
 
-    private void ForEachChunk(int chunks, long work, CancellationToken token, Func<double[]> rent, Action<int, double[]> body, Action<double[]> release)
+    private bool OnOneThread(int chunks, int size) =>
+        chunks == 1 || (long)size * dimension < ParallelWork || maxDegreeOfParallelism == 1;
+
+    /// <summary>body(chunk, scratch) for every chunk on the thread pool; the token is checked between chunks.</summary>
+    private void InParallel(int chunks, CancellationToken token, Func<double[]> rent, Action<int, double[]> body, Action<double[]> release)
     {
-        if (chunks == 1 || work < ParallelWork || maxDegreeOfParallelism == 1)
-        {
-            // One thread: the calling thread's own scratch, and the token checked between chunks.
-            for (var c = 0; c < chunks; c++)
-            {
-                token.ThrowIfCancellationRequested();
-                body(c, scratch);
-            }
-            return;
-        }
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = token };
         try
         {

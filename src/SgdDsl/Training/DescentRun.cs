@@ -90,8 +90,8 @@ internal sealed class DescentRun
     }
 
     /// <summary>
-    /// SGD: L is evaluated every <see cref="TrainingOptions.LossEvaluationInterval"/> steps, or as soon as an epoch's
-    /// worth of batch losses averages below the target; the end point gets one full gradient for its loss and ‖∇L‖.
+    /// SGD: L is evaluated every <see cref="TrainingOptions.LossEvaluationInterval"/> steps, or early when the batch
+    /// losses of the last epoch average below the target; the end point gets one full gradient for its loss and ‖∇L‖.
     /// </summary>
     private (int Steps, double Loss, double Norm, double StartLoss, TrainingStopReason Reason) Sgd(CancellationToken token)
     {
@@ -105,7 +105,8 @@ internal sealed class DescentRun
         var startLoss = MeanLoss(CancellationToken.None);
         Record(0, startLoss);
         var reason = Verdict(startLoss, 0.0, startLoss);
-        var (k, windowSum, windowCount) = (0, 0.0, 0);
+        var recent = new RecentLosses(epoch);
+        var (k, sinceEvaluation) = (0, 0);
         while (reason is null)
         {
             if (k == options.MaxSteps)
@@ -136,9 +137,10 @@ internal sealed class DescentRun
             }
             (theta, next) = (next, theta);
             k++;
-            windowSum += value;
-            windowCount++;
-            if (k % interval != 0 && !(windowCount >= epoch && windowSum / windowCount < options.LossTarget))
+            recent.Add(value);
+            sinceEvaluation++;
+            // Early evaluations at most once an epoch, so batch losses that flatter L cannot make every step evaluate it.
+            if (k % interval != 0 && !(sinceEvaluation >= epoch && recent.Full && recent.Mean < options.LossTarget))
                 continue;
             double loss;
             try
@@ -151,7 +153,7 @@ internal sealed class DescentRun
                 break;
             }
             Record(k, loss);
-            (windowSum, windowCount) = (0.0, 0);
+            sinceEvaluation = 0;
             reason = Verdict(loss, 0.0, startLoss);
         }
         // Never cancelled: the point reached is reported with its loss and gradient norm (the cost of one GD step).

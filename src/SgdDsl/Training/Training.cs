@@ -22,7 +22,7 @@ public static class Training
     /// <see cref="TrainingOptions.DivergenceFactor"/> · L(θ₀);</description></item>
     /// <item><description><paramref name="cancellationToken"/> cancelled (<see cref="TrainingStopReason.Cancelled"/>), checked
     /// before every step and between the chunks of a step: the run returns at once with the last point whose loss is
-    /// known (GD: the last completed step; SGD: the point reached, then evaluated once).</description></item>
+    /// known (GD: the point whose full-batch gradient was last completed; SGD: the point reached, then evaluated once).</description></item>
     /// </list>
     /// The per-sample gradients of a step are summed in fixed chunks in a fixed order, spread over threads when the
     /// step's work B·d is large enough to gain; SGD draws every batch from one stream derived from

@@ -48,10 +48,12 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// SGD only: L is evaluated exactly (N values of ℓ_i) every this many steps, ≥ 1; null (default) chooses 4 epochs,
-    /// 4⌈N/B⌉ steps, so evaluating costs at most a quarter of the N·4 gradients trained in between (a value costs less
-    /// than a gradient). Between evaluations the batch losses are averaged; once at least one epoch's worth (⌈N/B⌉ steps)
-    /// of them averages below <see cref="LossTarget"/>, L is evaluated at once, so a run stops within about an epoch of
-    /// reaching the target. GD needs no evaluation: its full-batch gradient at θ_k gives L(θ_k) for free.
+    /// 4⌈N/B⌉ steps, so evaluating costs at most a quarter of the 4N gradients trained in between (a value costs less
+    /// than a gradient). Between evaluations the batch losses of the last epoch (⌈N/B⌉ steps; each is the batch's mean ℓ
+    /// at the point its step starts from) are averaged, a free estimate of L: once it is below
+    /// <see cref="LossTarget"/>, and an epoch has passed since the last evaluation, L is evaluated at once. So a run
+    /// stops about an epoch after L falls below the target, and the early evaluations cost at most one per epoch. GD
+    /// needs none of this: its full-batch gradient at θ_k gives L(θ_k) for free.
     /// </summary>
     public int? LossEvaluationInterval { get; init; }
 

@@ -16,6 +16,10 @@ public enum TrainingStopReason
     /// </summary>
     Diverged,
 
-    /// <summary>The cancellation token was cancelled; the end point is the last completed step's.</summary>
+    /// <summary>
+    /// The cancellation token was cancelled. The end point is the last point reached with a known loss: for GD the point
+    /// whose gradient was last completed (the step under way when the token fired is dropped), for SGD the point the last
+    /// completed step reached (then evaluated once).
+    /// </summary>
     Cancelled,
 }

@@ -90,6 +90,24 @@ public class StochasticGradientDescentTests
     }
 
     [Fact]
+    public void Batch_losses_stop_sgd_about_an_epoch_after_the_mean_loss_falls_below_the_target()
+    {
+        // With no scheduled evaluation in reach, only the average of the last epoch's batch losses can call for one.
+        var model = new ProductModel();
+        var data = ProductModel.OnLine(1.0, 0.5, 0.9, 1.4, 2.0);
+        var options = new TrainingOptions { Method = TrainingMethod.SGD, LearningRate = 0.1, BatchSize = 1, Seed = 2, LossTarget = 1e-12 };
+        var stopped = Training.Run(model, data, [1.3, 0.9], options with { LossEvaluationInterval = int.MaxValue });
+
+        // The same trajectory with L evaluated after every step (evaluations never change it): k* is the first step below.
+        var watched = Training.Run(model, data, [1.3, 0.9], options with { LossTarget = 0, MaxSteps = stopped.Steps, LossEvaluationInterval = 1 });
+        var first = Enumerable.Range(0, watched.History.Losses.Count).First(i => watched.History.Losses[i] < 1e-12);
+        const int epoch = 5;
+        Assert.Equal(TrainingStopReason.LossTarget, stopped.StopReason);
+        Assert.InRange(stopped.Steps, watched.History.Steps[first], watched.History.Steps[first] + 3 * epoch);
+        Assert.Equal(Bits(watched.EndPoint), Bits(stopped.EndPoint));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_sgd_run_and_another_seed_another()
     {
         var model = new ProductModel();
@@ -101,6 +119,28 @@ public class StochasticGradientDescentTests
 
         Assert.Equal(Bits(first.EndPoint), Bits(again.EndPoint));
         Assert.NotEqual(Bits(first.EndPoint), Bits(other.EndPoint));
+    }
+
+    [Theory]
+    [InlineData(TrainingMethod.GD)]
+    [InlineData(TrainingMethod.SGD)]
+    public void A_step_on_one_thread_allocates_nothing(TrainingMethod method)
+    {
+        // 20,000 steps more must cost no more than the loss curve's two lists reaching their 512-point capacity
+        // (12 bytes a point, doubled while growing: under 16 KB); a closure or buffer per step would be ≥ 640 KB.
+        var model = new ProductModel();
+        var data = ProductModel.OnLine(1.0, 0.5, 0.9, 1.4);
+        var options = new TrainingOptions { Method = method, LearningRate = 0.01, LossTarget = 0, LossEvaluationInterval = int.MaxValue };
+        long Allocated(int steps)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Training.Run(model, data, [1.3, 0.9], options with { MaxSteps = steps });
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(10);
+        var extra = Allocated(20_200) - Allocated(200);
+        Assert.True(extra < 16_000, $"{extra} bytes more for 20,000 more steps");
     }
 
     internal static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
