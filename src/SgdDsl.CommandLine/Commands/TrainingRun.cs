@@ -20,7 +20,11 @@ internal static class TrainingRun
         try
         {
             if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+            {
+                // No bar in a pipe or a log; one line says the run has begun and how to stop it.
+                error.WriteLine($"train: up to {options.MaxSteps:N0} steps; Ctrl-C stops and keeps the point reached.");
                 return Training.RunAndPolish(model, data, start, options, cancellationToken: stop.Token);
+            }
 
             TrainedMinimum? result = null;
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
