@@ -154,7 +154,10 @@ public sealed class FormulaModel : ILossModel
         public double[] Theta { get; } = new double[d];
         public double[] Sample { get; } = new double[width];
         public double[] V { get; } = new double[d];
-        public double[] Hessian { get; } = new double[d * d];
+        private double[]? _hessian;
+
+        /// <summary>d² doubles, allocated on the first Hessian call: Value and Gradient of a wide net never need them.</summary>
+        public double[] Hessian => _hessian ??= new double[checked(d * d)];
         public double[] Vector { get; } = new double[d];
         public double[] Outputs { get; } = new double[outputs];
         public double[] Jacobian { get; } = new double[outputs == 1 ? 0 : outputs * d];

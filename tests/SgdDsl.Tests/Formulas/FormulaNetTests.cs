@@ -83,6 +83,19 @@ public class FormulaNetTests
     }
 
     [Fact]
+    public void A_wide_formula_net_agrees_with_the_generated_one_in_value_and_gradient()
+    {
+        // d = 20,000: a d×d buffer would be 3.2 GB, so Value and Gradient must not allocate one.
+        var formula = FormulaModel.Create("0.5*(sum(j, 100, v[j]*tanh(sum(k, 199, W[j,k]*x[k]))) - y)^2", ["W[100,199]", "v[100]"]);
+        var generated = WideTanhNet.Model;
+        var (theta, sample, _) = Draw(new Random(13), generated);
+        double[] g1 = new double[generated.ParameterCount], g2 = new double[generated.ParameterCount];
+        Close(generated.Value(theta, sample), formula.Value(theta, sample));
+        Close(generated.Gradient(theta, sample, g1), formula.Gradient(theta, sample, g2));
+        Close(g1, g2);
+    }
+
+    [Fact]
     public void Data_names_are_the_parsers_own_so_spacing_inside_subscripts_does_not_matter()
     {
         var model = FormulaModel.Create("0.5*(a*x[ 0] + b*x[1 ] - y)^2", ["a", "b"]);
