@@ -37,6 +37,8 @@ namespace SgdDsl.Symbolics
         /// </summary>
         private Expr ParseSubscripted(string name, int start)
         {
+            var bracket = _pos;
+            if (_text.IndexOf(']', bracket) < 0) throw Error("unclosed '['", bracket);
             Expect('[');
             var subscripts = new List<Affine>();
             var positions = new List<int>();
@@ -178,7 +180,7 @@ namespace SgdDsl.Symbolics
             while (_pos < _text.Length && char.IsDigit(_text[_pos])) _pos++;
             if (_pos < _text.Length && (_text[_pos] == '.' || char.IsLetter(_text[_pos])) || _pos == start)
             {
-                while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '.')) _pos++;
+                while (_pos < _text.Length && _text[_pos] != ',' && _text[_pos] != ')' && _text[_pos] != ']' && !char.IsWhiteSpace(_text[_pos])) _pos++;
                 throw Error($"{what} must be a whole number, not '{_text.Substring(start, _pos - start)}'", start);
             }
 
