@@ -40,6 +40,20 @@ public sealed class IndexedInfixTests
     }
 
     [Fact]
+    public void Gradient_formulas_of_random_indexed_losses_parse_back_in_their_free_indices()
+    {
+        ParameterBlock[] blocks = [new("W", [3, 4], 0), new("v", [3], 12), new("a", [], 15)];
+        IndexedExprGenerators.Expressions(maxDepth: 3, withFree: false).Sample(e =>
+        {
+            foreach (var g in DerivativeSet.GradientOf(blocks, e))
+            {
+                var text = InfixPrinter.Format(g.Value);
+                AssertSame(g.Value, InfixParser.Parse(text, new InfixNames(IndexedExprGenerators.Arrays, g.Indices)), text);
+            }
+        }, iter: Iterations / 4);
+    }
+
+    [Fact]
     public void Gradient_formulas_of_a_network_parse_back_in_their_free_indices()
     {
         var names = new InfixNames(new Dictionary<string, IReadOnlyList<int>> { ["W"] = [6, 4], ["v"] = [6], ["x"] = [4] });
