@@ -26,7 +26,7 @@ public sealed class FormulaModel : ILossModel
         // The generator's derivative pipeline: the same derivatives, scheduled into the same loop programs.
         var scalars = layout.Data.Where(b => b.IsScalar).Select(b => b.Name).ToList();
         var vectors = layout.Data.Where(b => b.Shape.Count == 1).Select(b => (b.Name, b.Shape[0])).ToList();
-        var pattern = SquaredResidualPattern.Match(loss, scalars) ?? SquaredResidualPattern.MatchVector(loss, vectors);
+        var pattern = ResidualOf(loss, scalars, vectors);
         var programs = DerivativePrograms.Compute(layout.Parameters, d, loss, pattern?.Output, pattern?.OutputIndex);
         var gradient = programs.Derivatives.Gradient.Select(g => g.Value).ToList();
 
@@ -45,15 +45,28 @@ public sealed class FormulaModel : ILossModel
         {
             output = Compile(programs.Residual!.Output);
             outputDerivative = Compile(programs.Residual.OutputDerivative);
-            var target = layout.Data.First(b => b.Name == pattern.Target);
-            outputs = pattern.OutputIndex?.Range ?? 1;
-            SquaredResidual = new CompiledSquaredResidual(this, pattern.Scale, Enumerable.Range(target.Offset, outputs).ToArray(), output, outputDerivative);
+            var (_, scale, targetName, outputIndex) = pattern.Value;
+            var target = layout.Data.First(b => b.Name == targetName);
+            outputs = outputIndex?.Range ?? 1;
+            SquaredResidual = new CompiledSquaredResidual(this, scale, Enumerable.Range(target.Offset, outputs).ToArray(), output, outputDerivative);
         }
 
         var scratch = new[] { _value, _gradient, _hessian, _hessianVector, output, outputDerivative }.Max(p => p?.ScratchLength ?? 0);
         _buffers = new ThreadLocal<Buffers>(() => new Buffers(d, SampleNames.Count, outputs, scratch));
 
         CompiledProgram Compile(MethodProgram method) => ProgramCompiler.Compile(method.Program, layout.Parameters, layout.Data);
+    }
+
+    /// <summary>
+    /// The residual forms the generator recognizes, in its order: c·(f − y)², c·Σ_k (f_k − y[k])², then φ(f − y) with
+    /// φ(0) = φ'(0) = 0 &lt; φ''(0) (log cosh, pseudo-Huber), whose c is φ''(0)/2.
+    /// </summary>
+    private static (Symbolics.Expr Output, double Scale, string Target, IndexSymbol? OutputIndex)? ResidualOf(
+        Symbolics.Expr loss, List<string> scalars, List<(string, int)> vectors)
+    {
+        if ((SquaredResidualPattern.Match(loss, scalars) ?? SquaredResidualPattern.MatchVector(loss, vectors)) is { } squared)
+            return (squared.Output, squared.Scale, squared.Target, squared.OutputIndex);
+        return ResidualLoss.Match(loss, scalars) is { } general ? (general.Output, general.Curvature / 2, general.Target, null) : null;
     }
 
     /// <summary>

@@ -50,6 +50,22 @@ public class FormulaNetTests
     }
 
     [Fact]
+    public void A_log_cosh_formula_net_has_the_generalized_residual_form_of_the_generated_net()
+    {
+        var formula = FormulaModel.Create("logcosh(sum(j, 6, v[j]*tanh(sum(k, 4, W[j,k]*x[k]))) - y)", ["W[6,4]", "v[6]"]);
+        var generated = LogCoshTanhNet.Model;
+        AgreeEverywhere(generated, formula, seed: 17);
+        var form = formula.SquaredResidual!;
+        Assert.Equal(generated.SquaredResidual!.Scale, form.Scale);
+        Assert.Equal(0.5, form.Scale); // φ''(0)/2 for φ = log cosh
+        Assert.Equal(generated.SquaredResidual.TargetIndices, form.TargetIndices);
+        var (theta, sample, _) = Draw(new Random(19), formula);
+        double[] g1 = new double[formula.ParameterCount], g2 = new double[formula.ParameterCount];
+        Close(generated.SquaredResidual.OutputGradient(theta, sample, g1), form.OutputGradient(theta, sample, g2));
+        Close(g1, g2);
+    }
+
+    [Fact]
     public void A_multi_output_formula_net_has_the_vector_residual_form_of_the_generated_net()
     {
         var formula = FormulaModel.Create(SmallMultiOutputNet.Formula, ["W[5,4]", "V[3,5]"]);
