@@ -7,6 +7,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --formula-ratios  a formula net against the generated one, by Stopwatch
 switch (args)
 {
     case ["--memory"]:
@@ -14,6 +15,9 @@ switch (args)
         break;
     case ["--quick-ratios"]:
         QuickRatios.Run();
+        break;
+    case ["--formula-ratios"]:
+        FormulaRatios.Run();
         break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();

@@ -26,7 +26,7 @@ internal sealed class ProblemInputs(ModelCatalogue models, bool needsPoint, bool
 
     public readonly Option<string> ModelName = new("--model") { Description = "A compiled model (see 'models').", DefaultValueFactory = _ => models.Default.Model.Name };
     public readonly Option<string?> Loss = new("--loss") { Description = "A loss typed as a formula instead of a compiled model, e.g. \"0.5*(a*b*x - y)^2\" (needs --params" + (needsPoint ? ", --data and --at)." : " and --data).") };
-    public readonly Option<string?> Params = new("--params") { Description = "With --loss: the trained parameters, comma-separated; the other names are data columns." };
+    public readonly Option<string?> Params = new("--params") { Description = "With --loss: the trained parameters, comma-separated; an array with its shape, e.g. \"W[16,4],v[16]\" (θ holds its entries row-major, W[0,0], W[0,1], …). The other names are data columns; a data array's shape is one more than its largest subscript." };
     public readonly Option<string?> At = new("--at") { Description = "The minimum x*, comma-separated in parameter order (default: the model's built-in minimum)." };
     public readonly Option<FileInfo?> AtFile = FileOption.Optional("--at-file", "The point read from a file instead of --at: the JSON 'train --out' writes, or a CSV whose header names the parameters with one row of values.");
     public readonly Option<FileInfo?> Data = FileOption.Optional("--data", "CSV file with a header naming the model's data columns (default: the built-in data).");
