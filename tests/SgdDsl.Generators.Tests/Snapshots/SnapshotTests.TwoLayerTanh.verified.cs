@@ -131,35 +131,50 @@ namespace TwoLayerTanhSample
             var t6 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
                 t6 += tab2[i1] * v_[i1];
-            var t7 = 2.0 * t6 - 2.0 * y;
-            var t18 = t6 - y;
+            var t10 = 2.0 * t6 - 2.0 * y;
+            var t20 = t6 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t8 = t7 * (tab2[p] * tab5[p] * v_[p]);
-                var t12 = tab5[p] * v_[p];
-                var t19 = t18 * tab5[p];
+                var t7 = tab5[p] * v_[p];
                 for (var r = 0; r < 16; r++)
                 {
-                    var t9 = t8 * (p - r == 0 ? 1.0 : 0.0);
-                    var t13 = t12 * (tab5[r] * v_[r]);
-                    var t16 = t12 * tab2[r];
-                    var t20 = t19 * (p - r == 0 ? 1.0 : 0.0);
+                    var t8 = t7 * (tab5[r] * v_[r]);
                     for (var q = 0; q < 4; q++)
                     {
-                        var t10 = t9 * x[q];
-                        var t14 = t13 * x[q];
+                        var t9 = t8 * x[q];
                         for (var s = 0; s < 4; s++)
-                        {
-                            var t11 = t10 * x[s];
-                            var t15 = t14 * x[s];
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t15 - t11;
-                        }
-                        var t17 = t16 * x[q];
-                        var t21 = t20 * x[q];
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t17 + t21;
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t9 * x[s];
                     }
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
                 }
+                var t11 = t10 * (tab2[p] * tab5[p] * v_[p]);
+                var t14 = tab5[p] * tab5[p] * v_[p] * v_[p];
+                for (var q = 0; q < 4; q++)
+                {
+                    var t12 = t11 * x[q];
+                    var t15 = t14 * x[q];
+                    for (var s = 0; s < 4; s++)
+                    {
+                        var t13 = t12 * x[s];
+                        var t16 = t15 * x[s];
+                        hessian[(p * 4 + q) * 80 + p * 4 + s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t16 - t13;
+                    }
+                }
+                for (var r = 0; r < 16; r++)
+                {
+                    var t17 = t7 * tab2[r];
+                    for (var q = 0; q < 4; q++)
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t17 * x[q];
+                }
+                var t18 = tab2[p] * tab5[p] * v_[p];
+                var t21 = t20 * tab5[p];
+                for (var q = 0; q < 4; q++)
+                {
+                    var t19 = t18 * x[q];
+                    var t22 = t21 * x[q];
+                    hessian[(p * 4 + q) * 80 + 64 + p] = hessian[(64 + p) * 80 + p * 4 + q] = t19 + t22;
+                }
+                for (var r = 0; r < 16; r++)
+                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
             }
         }
 
