@@ -31,7 +31,7 @@ namespace SgdDsl.Symbolics
             }
 
             // Off the diagonal the delta is 0; on it (index = value) it is 1, and the second family overwrites those entries.
-            SplitInto(new OutputFamily(family.Indices, Replace(family.Value, delta, Expr.Zero), family.Target), result);
+            SplitInto(new OutputFamily(family.Indices, ExclusiveProduct.Replace(family.Value, delta, Expr.Zero), family.Target), result);
             var indices = family.Indices.Where(i => !i.Equals(index)).ToArray();
             SplitInto(new OutputFamily(indices, IndexSubstitution.Substitute(family.Value, index, value), Substitute(family.Target, index, value)), result);
         }
@@ -79,36 +79,23 @@ namespace SgdDsl.Symbolics
         private static OutputTarget Substitute(OutputTarget target, IndexSymbol index, Affine value) =>
             target.IsResult
                 ? target
-                : OutputTarget.Entries(target.Array!, target.Positions.Select(p => new OutputPosition(
-                    Substitute(p.Column, index, value), p.Row == null ? null : Substitute(p.Row, index, value), p.RowWidth)).ToArray());
+                : OutputTarget.Entries(target.Array!, Distinct(target.Positions.Select(p => new OutputPosition(
+                    Substitute(p.Column, index, value), p.Row == null ? null : Substitute(p.Row, index, value), p.RowWidth))));
+
+        /// <summary>The positions once each: a symmetric pair on the diagonal is one entry.</summary>
+        private static OutputPosition[] Distinct(IEnumerable<OutputPosition> positions)
+        {
+            var result = new List<OutputPosition>();
+            foreach (var p in positions)
+                if (!result.Any(q => q.RowWidth == p.RowWidth && Same(q.Column, p.Column) && (q.Row == null ? p.Row == null : p.Row != null && Same(q.Row, p.Row))))
+                    result.Add(p);
+            return result.ToArray();
+        }
+
+        private static bool Same(FlatIndex a, FlatIndex b) =>
+            a.Offset == b.Offset && a.Subscripts.SequenceEqual(b.Subscripts) && a.Strides.SequenceEqual(b.Strides);
 
         private static FlatIndex Substitute(FlatIndex f, IndexSymbol index, Affine value) =>
             new FlatIndex(f.Offset, f.Subscripts.Select(s => s.Substitute(index, value)).ToArray(), f.Strides);
-
-        /// <summary><paramref name="e"/> with <paramref name="delta"/> replaced by <paramref name="with"/>, re-simplified.</summary>
-        private static Expr Replace(Expr e, Delta delta, Expr with)
-        {
-            var memo = new Dictionary<Expr, Expr>();
-            var marker = delta.Difference.Terms[0].Key;
-            Expr Rewrite(Expr x)
-            {
-                if (x.Equals(delta)) return with;
-                if (!x.DependsOn(marker) || x.Children.Count == 0) return x;
-                if (memo.TryGetValue(x, out var done)) return done;
-                var children = x.Children.Select(Rewrite).ToArray();
-                return memo[x] = x switch
-                {
-                    Sum _ => Expr.Add(children),
-                    Product _ => Expr.Multiply(children),
-                    Power _ => Expr.Pow(children[0], children[1]),
-                    FunctionCall f => Expr.Apply(f.Function, children[0]),
-                    IndexedSum r => IndexedSum.Build(r.Bound, children[0]),
-                    IndexedProduct r => IndexedProduct.Build(r.Bound, children[0]),
-                    _ => throw new InvalidOperationException($"Unexpected {x.Kind} with children."),
-                };
-            }
-
-            return Rewrite(e);
-        }
     }
 }
