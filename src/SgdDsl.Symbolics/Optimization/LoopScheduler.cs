@@ -80,7 +80,7 @@ namespace SgdDsl.Symbolics
             if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1)
             {
                 var index = e.FreeIndices[0];
-                key = IndexSubstitution.Substitute(e, index, Affine.Of(new IndexSymbol(Placeholder, index.Range)));
+                key = ToPlaceholder(e, index);
             }
 
             return _keys[e] = key;
