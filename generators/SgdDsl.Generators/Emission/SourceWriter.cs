@@ -44,21 +44,24 @@ namespace SgdDsl.Generators.Emission
         /// <see cref="MaxFormulas"/> of them, each cut at <see cref="MaxFormulaLength"/> characters, so the generated file
         /// grows with the code, not with the printed formulas.
         /// </summary>
-        public SourceWriter Summary(string xml, System.Collections.Generic.IEnumerable<string> formulas)
+        public SourceWriter Summary(string xml, System.Collections.Generic.IReadOnlyList<string> formulas) => Summary(xml, formulas, f => f);
+
+        /// <summary>
+        /// The summary of <see cref="Summary(string, System.Collections.Generic.IReadOnlyList{string})"/> with the formula
+        /// of each item printed by <paramref name="formula"/>, which only the quoted items are printed with.
+        /// </summary>
+        public SourceWriter Summary<T>(string xml, System.Collections.Generic.IReadOnlyList<T> items, System.Func<T, string> formula)
         {
             Line("/// <summary>");
             Line("/// " + xml);
-            var count = 0;
-            foreach (var formula in formulas)
-            {
-                if (++count > MaxFormulas) continue;
-                Line("/// <br/>" + Escape(formula.Length <= MaxFormulaLength
-                    ? formula
-                    : formula.Substring(0, MaxFormulaLength) + $" … (cut: the formula has {formula.Length} characters)"));
-            }
-            if (count > MaxFormulas) Line($"/// <br/>… and {count - MaxFormulas} more");
+            for (var i = 0; i < items.Count && i < MaxFormulas; i++) Line("/// <br/>" + Escape(Cut(formula(items[i]), MaxFormulaLength)));
+            if (items.Count > MaxFormulas) Line($"/// <br/>… and {items.Count - MaxFormulas} more");
             return Line("/// </summary>");
         }
+
+        /// <summary><paramref name="formula"/>, or its first <paramref name="length"/> characters and its length.</summary>
+        public static string Cut(string formula, int length) =>
+            formula.Length <= length ? formula : formula.Substring(0, length) + $" … (cut: the formula has {formula.Length} characters)";
 
         public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
