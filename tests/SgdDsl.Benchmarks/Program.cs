@@ -6,6 +6,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --product   Π_k w_k (D = 200): Gradient, Hessian, HVP over Value
 switch (args)
 {
     case ["--memory"]:
@@ -16,6 +17,9 @@ switch (args)
         break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();
+        break;
+    case ["--product"]:
+        ProductMeasurement.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();
