@@ -72,7 +72,7 @@ namespace SgdDsl.Generators.Emission
             w.Summary("The per-sample loss ℓ in LaTeX.");
             w.Line($"public static string LossFormulaLatex => {Literal(LatexPrinter.Format(d.Loss))};");
             w.Line();
-            w.Summary($"∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than {MaxStringFormula:N0} characters is cut, its length stated.");
+            w.Summary($"∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than {MaxStringFormula.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is cut, its length stated.");
             w.Line($"public static {StringList} GradientFormulas {{ get; }} = {StringArray(d.Gradient.Select(g => SourceWriter.Cut(InfixPrinter.Format(g.Value), MaxStringFormula)))};");
             w.Line();
             w.Summary($"∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.");

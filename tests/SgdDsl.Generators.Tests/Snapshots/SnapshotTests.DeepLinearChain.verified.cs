@@ -24,10 +24,10 @@ namespace DeepLinearChainSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(x \\prod_{i_{0}=0}^{3} w_{i_{0}} - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than 2,000 characters is cut, its length stated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "x*(x*prod(i0, 4, w[i0]) - y)*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])" });
 
-        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "x \\left(x \\prod_{i_{0}=0}^{3} w_{i_{0}} - y\\right) \\prod_{i_{0}=0}^{3} \\left(\\left(1 - w_{i_{0}}\\right) \\delta_{i_{0} - p,0} + w_{i_{0}}\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>

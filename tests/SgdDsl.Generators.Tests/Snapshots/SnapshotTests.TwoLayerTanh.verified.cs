@@ -24,10 +24,10 @@ namespace TwoLayerTanhSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than 2,000 characters is cut, its length stated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]", "tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)" });
 
-        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "\\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right) \\left(1 - \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right)^{2}\\right) v_{p} x_{q}", "\\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right) \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>
