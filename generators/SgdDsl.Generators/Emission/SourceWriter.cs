@@ -59,9 +59,20 @@ namespace SgdDsl.Generators.Emission
             return Line("/// </summary>");
         }
 
-        /// <summary><paramref name="formula"/>, or its first <paramref name="length"/> characters and its length.</summary>
+        /// <summary>
+        /// Characters a formula is printed to at most (the printers' length limit): a Hessian's formula
+        /// can print its shared subexpressions millions of times, and only its start is quoted.
+        /// </summary>
+        public const int PrintBudget = 100000;
+
+        /// <summary>
+        /// <paramref name="formula"/>, or its first <paramref name="length"/> characters and its length (or that it is
+        /// longer than <see cref="PrintBudget"/>, where printing stopped).
+        /// </summary>
         public static string Cut(string formula, int length) =>
-            formula.Length <= length ? formula : formula.Substring(0, length) + $" … (cut: the formula has {formula.Length} characters)";
+            formula.Length <= length ? formula : formula.Substring(0, length) + (formula.Length > PrintBudget
+                ? $" … (cut: the formula has more than {PrintBudget.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)"
+                : $" … (cut: the formula has {formula.Length} characters)");
 
         public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
