@@ -8,6 +8,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --formula-ratios  a formula net against the generated one, by Stopwatch
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --product   Π_k w_k (D = 200): Gradient, Hessian, HVP over Value
 switch (args)
 {
     case ["--memory"]:
@@ -24,6 +25,8 @@ switch (args)
         break;
     case ["--training-step"]:
         TrainingStepMeasurement.Run();
+    case ["--product"]:
+        ProductMeasurement.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();

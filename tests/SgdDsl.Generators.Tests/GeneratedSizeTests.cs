@@ -19,9 +19,33 @@ public class GeneratedSizeTests
     [Fact]
     public void An_unrolled_recurrence_generates_code_that_grows_about_linearly_with_its_length()
     {
-        var (s20, s40) = (ChainSize(20), ChainSize(40));
-        // Linear growth gives 2×; the code's own loops over the 10-entry w add a little. Printing formulas in full gave 5.8×.
-        Assert.True(s40 < 2.6 * s20, $"20 locals: {s20} characters, 40 locals: {s40}");
+        var (s30, s60) = (ChainSize(30), ChainSize(60));
+        // Linear growth gives 2×; the code's own loops over the 10-entry w add a little. Printing formulas in full gave
+        // 5.8×, and the gradient's formula strings in full (each local's derivative prints the locals before it) 3.3×.
+        Assert.True(s60 < 2.5 * s30, $"30 locals: {s30} characters, 60 locals: {s60}");
+        // About 2,500 characters per local (a few statements in each of the seven methods); 167 MB at 200 locals once.
+        Assert.True(s60 < 60 * 4000, $"60 locals: {s60} characters");
+    }
+
+    [Fact]
+    public void An_unrolled_recurrence_of_200_locals_generates_modest_code()
+    {
+        // The shape, 167 MB of C# once. Its Hessian's formula prints every shared subexpression once per use, far
+        // longer than the code: doc comments print at most 10⁵ characters of it.
+        var size = ChainSize(200);
+        Assert.True(size < 200 * 4000, $"200 locals: {size} characters");
+    }
+
+    [Fact]
+    public void Gradient_formulas_longer_than_the_cap_are_cut_and_say_how_long_they_are()
+    {
+        var model = GeneratorHarness.BuildCase("[Loss] static double Loss([Param(10)] double[] w, double x, double y) {\nvar h0 = x;\n" +
+            string.Join("\n", Enumerable.Range(1, 40).Select(k => $"var h{k} = Tanh(w[{k % 10}] * h{k - 1} + x);")) + "\nreturn 0.5 * Sq(h40 - y);\n}");
+        foreach (var formula in model.GradientFormulas.Concat(model.GradientFormulasLatex))
+        {
+            Assert.Contains(" … (cut: the formula has ", formula);
+            Assert.True(formula.Length < 2100, formula[..80]);
+        }
     }
 
     [Fact]

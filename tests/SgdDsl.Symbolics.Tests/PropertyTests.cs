@@ -146,17 +146,17 @@ public sealed class PropertyTests
     }
 
     [Fact]
-    public void The_common_subexpression_program_computes_every_output()
+    public void The_scheduled_straight_line_program_computes_every_output()
     {
         var compared = 0;
         Gen.Select(ExprGenerators.Terms(ExprGenerators.AnyConstants), ExprGenerators.Points).Sample((term, at) =>
         {
             var e = term.ToExpr();
             Expr[] outputs = [e, .. Differentiator.Gradient(e, ExprGenerators.Variables)];
-            var cse = CommonSubexpressions.Eliminate(outputs);
+            var scheduled = ScheduledProgram.Of(outputs);
 
-            // Run asserts that no temporary is read before it is defined.
-            var program = StraightLineProgram.Run(cse, outputs, at.Values);
+            // Run asserts that no intermediate is read before it is defined.
+            var program = ScheduledProgram.Run(scheduled, outputs.Length, at.Values);
 
             for (var i = 0; i < outputs.Length; i++)
             {
@@ -180,17 +180,15 @@ public sealed class PropertyTests
         {
             var e = term.ToExpr();
             Expr[] outputs = [e, .. Differentiator.Gradient(e, ExprGenerators.Variables)];
-            var cse = CommonSubexpressions.Eliminate(outputs);
-            var printer = new CSharpPrinter(v => v.Name, cse.Names);
-            var lines = cse.Temporaries.Select(t => printer.Print(t.Definition))
-                .Concat(outputs.Select(o => cse.Names.TryGetValue(o, out var name) ? name : printer.Print(o)))
-                .ToArray();
+            var program = ScheduledProgram.Of(outputs);
+            var lines = program.Statements.Select(s => ScheduledProgram.Text(s is Let let ? let.Value : ((Store)s).Value)).ToArray();
 
-            for (var i = 0; i < cse.Temporaries.Count; i++)
+            for (var i = 0; i < program.Statements.Count; i++)
             {
-                var name = new System.Text.RegularExpressions.Regex($@"\b{cse.Temporaries[i].Name}\b");
+                if (program.Statements[i] is not Let let) continue;
+                var name = new System.Text.RegularExpressions.Regex($@"\b{ScheduledProgram.Text(let.Target)}\b");
                 Assert.True(lines.Skip(i + 1).Any(name.IsMatch),
-                    $"{cse.Temporaries[i].Name} = {lines[i]} is never read in\n{string.Join("\n", lines)}");
+                    $"{ScheduledProgram.Text(let.Target)} = {lines[i]} is never read in\n{string.Join("\n", lines)}");
             }
         }, iter: Iterations);
     }

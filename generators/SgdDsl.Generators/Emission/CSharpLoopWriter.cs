@@ -127,6 +127,11 @@ namespace SgdDsl.Generators.Emission
                     return $"{Name(entry.Table)}[{_names.Of(entry.Index)}]";
                 case Formula f:
                     return new CSharpPrinter(_names.Of, e => f.Held.TryGetValue(e, out var r) ? Text(r) : null, _names.Of, _names.Of).Print(f.Expression);
+                case ReversedTableEntry entry:
+                    return $"{Name(entry.Table)}[{entry.Table.Length - 1} - {_names.Of(entry.Index)}]";
+                case ExceptAt skip:
+                    var at = string.Join(" || ", skip.Excluded.Select(e => $"{_names.Of(skip.Index)} == {e.Format(_names.Of)}"));
+                    return $"({at} ? 1.0 : {Text(skip.Value)})";
                 case SplitProduct p:
                     var inner = Text(p.Inner);
                     return $"{Text(p.Outer)} * {(p.Inner is Formula g && CommonSubexpressions.IsCompound(g.Expression) ? $"({inner})" : inner)}";

@@ -20,6 +20,9 @@ namespace SgdDsl.Generators.Emission
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<double>";
         private const string StringList = "global::System.Collections.Generic.IReadOnlyList<string>";
 
+        /// <summary>Longest formula <c>GradientFormulas</c> holds in full: a shared subexpression prints once per use, so longer ones grow faster than the loss.</summary>
+        private const int MaxStringFormula = 2000;
+
         public static string Emit(ModelSpec spec, CancellationToken cancellation)
         {
             var programs = ModelDerivatives.Compute(spec, cancellation);
@@ -69,11 +72,11 @@ namespace SgdDsl.Generators.Emission
             w.Summary("The per-sample loss ℓ in LaTeX.");
             w.Line($"public static string LossFormulaLatex => {Literal(LatexPrinter.Format(d.Loss))};");
             w.Line();
-            w.Summary("∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).");
-            w.Line($"public static {StringList} GradientFormulas {{ get; }} = {StringArray(d.Gradient.Select(g => InfixPrinter.Format(g.Value)))};");
+            w.Summary($"∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than {MaxStringFormula.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters is cut, its length stated.");
+            w.Line($"public static {StringList} GradientFormulas {{ get; }} = {StringArray(d.Gradient.Select(g => SourceWriter.Cut(InfixPrinter.FormatUpTo(g.Value, SourceWriter.PrintBudget), MaxStringFormula)))};");
             w.Line();
-            w.Summary("∂ℓ/∂θ for each parameter block in LaTeX.");
-            w.Line($"public static {StringList} GradientFormulasLatex {{ get; }} = {StringArray(d.Gradient.Select(g => LatexPrinter.Format(g.Value)))};");
+            w.Summary($"∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.");
+            w.Line($"public static {StringList} GradientFormulasLatex {{ get; }} = {StringArray(d.Gradient.Select(g => SourceWriter.Cut(LatexPrinter.FormatUpTo(g.Value, SourceWriter.PrintBudget), MaxStringFormula)))};");
             w.Line();
             w.Summary("This model as a runtime <see cref=\"global::SgdDsl.ILossModel\"/>.");
             w.Line("public static global::SgdDsl.ILossModel Model { get; } = new GeneratedLossModel();");
@@ -94,7 +97,7 @@ namespace SgdDsl.Generators.Emission
         private static void WriteGradient(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
             var d = programs.Derivatives;
-            w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:", d.Gradient.Select(g => $"∂ℓ/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
+            w.Summary("Writes ∇ℓ into <paramref name=\"gradient\"/> and returns ℓ:", d.Gradient, g => $"∂ℓ/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.FormatUpTo(g.Value, SourceWriter.PrintBudget)}");
             w.Open($"public static double Gradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
             WriteChecks(w, "theta", "sample", "gradient");
             WriteProgram(w, spec, names, programs.Gradient);
@@ -106,7 +109,7 @@ namespace SgdDsl.Generators.Emission
         {
             var d = programs.Derivatives;
             w.Summary("Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name=\"hessian\"/>:",
-                d.Hessian.Select(h => $"∂²ℓ/∂{Entry(h.Block, h.Indices)}∂{Entry(h.Second!, h.Indices.Skip(h.Block.Shape.Count).ToArray())} = {InfixPrinter.Format(h.Value)}"));
+                d.Hessian, h => $"∂²ℓ/∂{Entry(h.Block, h.Indices)}∂{Entry(h.Second!, h.Indices.Skip(h.Block.Shape.Count).ToArray())} = {InfixPrinter.FormatUpTo(h.Value, SourceWriter.PrintBudget)}");
             w.Open($"public static void Hessian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} hessian)");
             WriteChecks(w, "theta", "sample", "hessian");
             WriteProgram(w, spec, names, programs.Hessian);
@@ -144,7 +147,7 @@ namespace SgdDsl.Generators.Emission
             WriteProgram(w, spec, names, programs.Output);
             w.Close();
             w.Line();
-            w.Summary("Writes ∇f into <paramref name=\"gradient\"/> and returns f:", gradient.Select(g => $"∂f/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
+            w.Summary("Writes ∇f into <paramref name=\"gradient\"/> and returns f:", gradient, g => $"∂f/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.FormatUpTo(g.Value, SourceWriter.PrintBudget)}");
             w.Open($"public static double OutputGradient({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} gradient)");
             WriteChecks(w, "theta", "sample", "gradient");
             WriteProgram(w, spec, names, programs.OutputDerivative);
@@ -176,7 +179,7 @@ namespace SgdDsl.Generators.Emission
             WriteProgram(w, spec, names, programs.Output);
             w.Close();
             w.Line();
-            w.Summary("Writes the Jacobian ∂f_k/∂θ, K×d row-major, into <paramref name=\"jacobian\"/>:", jacobian.Select(g => $"∂f_k/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.Format(g.Value)}"));
+            w.Summary("Writes the Jacobian ∂f_k/∂θ, K×d row-major, into <paramref name=\"jacobian\"/>:", jacobian, g => $"∂f_k/∂{Entry(g.Block, g.Indices)} = {InfixPrinter.FormatUpTo(g.Value, SourceWriter.PrintBudget)}");
             w.Open($"public static void OutputJacobian({ReadOnlySpan} theta, {ReadOnlySpan} sample, {Span} jacobian)");
             WriteChecks(w, "theta", "sample");
             w.Line($"{Support}.CheckLength(jacobian, OutputCount * ParameterCount, nameof(jacobian));");

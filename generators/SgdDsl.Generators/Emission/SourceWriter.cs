@@ -44,21 +44,35 @@ namespace SgdDsl.Generators.Emission
         /// <see cref="MaxFormulas"/> of them, each cut at <see cref="MaxFormulaLength"/> characters, so the generated file
         /// grows with the code, not with the printed formulas.
         /// </summary>
-        public SourceWriter Summary(string xml, System.Collections.Generic.IEnumerable<string> formulas)
+        public SourceWriter Summary(string xml, System.Collections.Generic.IReadOnlyList<string> formulas) => Summary(xml, formulas, f => f);
+
+        /// <summary>
+        /// The summary of <see cref="Summary(string, System.Collections.Generic.IReadOnlyList{string})"/> with the formula
+        /// of each item printed by <paramref name="formula"/>, which only the quoted items are printed with.
+        /// </summary>
+        public SourceWriter Summary<T>(string xml, System.Collections.Generic.IReadOnlyList<T> items, System.Func<T, string> formula)
         {
             Line("/// <summary>");
             Line("/// " + xml);
-            var count = 0;
-            foreach (var formula in formulas)
-            {
-                if (++count > MaxFormulas) continue;
-                Line("/// <br/>" + Escape(formula.Length <= MaxFormulaLength
-                    ? formula
-                    : formula.Substring(0, MaxFormulaLength) + $" … (cut: the formula has {formula.Length} characters)"));
-            }
-            if (count > MaxFormulas) Line($"/// <br/>… and {count - MaxFormulas} more");
+            for (var i = 0; i < items.Count && i < MaxFormulas; i++) Line("/// <br/>" + Escape(Cut(formula(items[i]), MaxFormulaLength)));
+            if (items.Count > MaxFormulas) Line($"/// <br/>… and {items.Count - MaxFormulas} more");
             return Line("/// </summary>");
         }
+
+        /// <summary>
+        /// Characters a formula is printed to at most (the printers' length limit): a Hessian's formula
+        /// can print its shared subexpressions millions of times, and only its start is quoted.
+        /// </summary>
+        public const int PrintBudget = 100000;
+
+        /// <summary>
+        /// <paramref name="formula"/>, or its first <paramref name="length"/> characters and its length (or that it is
+        /// longer than <see cref="PrintBudget"/>, where printing stopped).
+        /// </summary>
+        public static string Cut(string formula, int length) =>
+            formula.Length <= length ? formula : formula.Substring(0, length) + (formula.Length > PrintBudget
+                ? $" … (cut: the formula has more than {PrintBudget.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)"
+                : $" … (cut: the formula has {formula.Length} characters)");
 
         public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

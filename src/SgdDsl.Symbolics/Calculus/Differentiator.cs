@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SgdDsl.Symbolics
 {
@@ -119,15 +120,39 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>
-        /// d Π_i f_i = Σ_m f_m' · Π_i (f_i + δ(i, m)(1 − f_i)): the product with factor m replaced by 1,
-        /// written without dividing by f_m, which may be zero.
+        /// d Π_{i ∉ E} f_i = Σ_{m ∉ E} f_m' · Π_{i ∉ E ∪ {m}} f_i: each term is the product with one more factor left out
+        /// (exclusive products, no division by f_m, which may be zero). The sum over m ∉ E is written as the sum over all
+        /// m less the terms at E by inclusion–exclusion, so its deltas collapse: ∂/∂w_r Π_{k ≠ p} w_k is
+        /// Π_{k ∉ {p, r}} w_k − δ(p − r)·Π_{k ≠ p} w_k, one product per entry, not a sum of them.
         /// </summary>
         private Expr ProductRule(IndexedProduct r)
         {
-            var m = new IndexSymbol("$m", r.Bound.Range);
-            var dBody = IndexSubstitution.Substitute(D(r.Body), r.Bound, Affine.Of(m));
-            var skipped = r.Body + Delta.Of(Affine.Of(r.Bound), Affine.Of(m)) * (Expr.One - r.Body);
-            return IndexedSum.Build(m, dBody * IndexedProduct.Build(r.Bound, skipped));
+            var factor = r.Body;
+            IReadOnlyList<Affine> excluded = System.Array.Empty<Affine>();
+            if (ExclusiveProduct.TryParse(r.Bound, r.Body, out var f, out var e))
+            {
+                factor = f;
+                excluded = e;
+            }
+
+            var dFactor = D(factor);
+            if (dFactor.IsConstant(0.0)) return Expr.Zero;
+            Expr Term(Affine m) =>
+                IndexSubstitution.Substitute(dFactor, r.Bound, m) * ExclusiveProduct.Of(r.Bound, factor, excluded.Append(m));
+
+            var all = new IndexSymbol("$m", r.Bound.Range);
+            var terms = new List<Expr> { IndexedSum.Build(all, Term(Affine.Of(all))) };
+            // Every nonempty subset S of E, with sign (−1)^|S|: the term at S's first position when all of S coincide.
+            for (var mask = 1; mask < 1 << excluded.Count; mask++)
+            {
+                var subset = Enumerable.Range(0, excluded.Count).Where(k => (mask & (1 << k)) != 0).Select(k => excluded[k]).ToList();
+                var coincide = subset.Skip(1).Select(s => Delta.Of(subset[0], s)).ToList();
+                coincide.Add(Expr.Const(subset.Count % 2 == 1 ? -1.0 : 1.0));
+                coincide.Add(Term(subset[0]));
+                terms.Add(Expr.Multiply(coincide.ToArray()));
+            }
+
+            return Expr.Add(terms.ToArray());
         }
 
         private Expr PowerRule(Power w)

@@ -126,7 +126,7 @@ namespace SgdDsl.Symbolics
 
         public static Expr operator +(Expr a, Expr b) => Add(a, b);
         public static Expr operator -(Expr a, Expr b) => Add(a, Multiply(MinusOne, b));
-        public static Expr operator -(Expr a) => Multiply(MinusOne, a);
+        public static Expr operator -(Expr a) => ProductBuilder.Negate(a);
         public static Expr operator *(Expr a, Expr b) => Multiply(a, b);
         public static Expr operator /(Expr a, Expr b) => Multiply(a, Pow(b, MinusOne));
         public static implicit operator Expr(double value) => Const(value);

@@ -41,6 +41,28 @@ namespace SgdDsl.Symbolics
             return Finish(coefficient, merged);
         }
 
+        /// <summary>
+        /// −e without rebuilding a canonical product: the factors keep their order and only the coefficient changes. Printers
+        /// and the scheduler negate every subtracted term they meet, so the general product builder (which sorts factors
+        /// by a structural order) would make that quadratic in the depth of nested expressions.
+        /// </summary>
+        internal static Expr Negate(Expr e)
+        {
+            switch (e)
+            {
+                case Constant c:
+                    return Expr.Const(-c.Value);
+                case Sum _:
+                    return Build(new[] { Expr.MinusOne, e });
+                case Product p when p.Coefficient == -1.0 && p.Factors.Count == 1:
+                    return p.Factors[0];
+                case Product p:
+                    return new Product(-p.Coefficient, (Expr[])p.Factors);
+                default:
+                    return new Product(-1.0, new[] { e });
+            }
+        }
+
         /// <summary>c · m for a monomial m that is not a sum or constant.</summary>
         internal static Expr Scale(double c, Expr monomial) =>
             monomial is Product p

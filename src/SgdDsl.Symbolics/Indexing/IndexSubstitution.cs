@@ -14,6 +14,12 @@ namespace SgdDsl.Symbolics
         public static Expr Substitute(Expr e, IndexSymbol index, Affine value) =>
             new Rewriter(index, value).Rewrite(e);
 
+        /// <summary>
+        /// The substitution as a function that remembers every node it rewrote, so substituting into many overlapping
+        /// expressions (every subexpression of a chain) costs the size of their union, not the sum of their sizes.
+        /// </summary>
+        internal static Func<Expr, Expr> Remembering(IndexSymbol index, Affine value) => new Rewriter(index, value).Rewrite;
+
         private sealed class Rewriter
         {
             private readonly IndexSymbol _index;

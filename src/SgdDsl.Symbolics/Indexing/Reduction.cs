@@ -148,6 +148,8 @@ namespace SgdDsl.Symbolics
                 }
             }
 
+            // An exclusive product's positions form a set: Π_{i ∉ {p, p}} is Π_{i ≠ p}, so equal products stay equal.
+            if (ExclusiveProduct.TryParse(index, body, out var factor, out var excluded)) body = ExclusiveProduct.Body(index, factor, excluded);
             var bound = CanonicalBound(body, index);
             return new IndexedProduct(bound, bound.Equals(index) ? body : IndexSubstitution.Substitute(body, index, Affine.Of(bound)));
         }

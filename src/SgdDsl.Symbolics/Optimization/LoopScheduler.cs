@@ -12,7 +12,7 @@ namespace SgdDsl.Symbolics
     /// Per-index values some loop would recompute are tabulated once, before it. Program size grows with
     /// the expressions, never with the array sizes.
     /// </summary>
-    public sealed class LoopScheduler
+    public sealed partial class LoopScheduler
     {
         private readonly Dictionary<Expr, int> _uses = new Dictionary<Expr, int>();
         private readonly HashSet<Expr> _mustName = new HashSet<Expr>();
@@ -80,7 +80,7 @@ namespace SgdDsl.Symbolics
             if (CommonSubexpressions.IsCompound(e) && e.FreeIndices.Count == 1)
             {
                 var index = e.FreeIndices[0];
-                key = IndexSubstitution.Substitute(e, index, Affine.Of(new IndexSymbol(Placeholder, index.Range)));
+                key = ToPlaceholder(e, index);
             }
 
             return _keys[e] = key;
@@ -141,6 +141,7 @@ namespace SgdDsl.Symbolics
                 return entry;
             }
 
+            if (e is IndexedProduct x && Scanned(x, use) is { } scanned) return scanned;
             if (e is Reduction r) return Accumulate(r, use);
             if (!CommonSubexpressions.IsCompound(e)) return new Formula(e, NoneHeld);
 
@@ -231,23 +232,23 @@ namespace SgdDsl.Symbolics
             var home = Home(r, use);
             var fused = new List<Reduction> { r };
             fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home &&
-                !(Key(c) is { } k && home.TableOf(k) != null)));
+                !(Key(c) is { } k && home.TableOf(k) != null) && !(c is IndexedProduct x && ScanIndex(x, out _) != null)));
             var loop = new Scope(home, r.Bound);
             var accumulators = new List<Accumulator>();
 
             // Tables are declared in the method body, once per call, so only loops placed there fill them.
             var tabulated = home.Parent == null
-                ? fused.SelectMany(f => Descendants(f.Body)).Where(e => e.FreeIndices.Count == 1 && e.FreeIndices[0].Equals(r.Bound) &&
+                ? fused.SelectMany(f => Descendants(BodyOf(f))).Where(e => e.FreeIndices.Count == 1 && e.FreeIndices[0].Equals(r.Bound) &&
                     Key(e) is { } k && _tabulable.Contains(k) && home.TableOf(k) == null).Distinct().ToList()
                 : new List<Expr>();
             foreach (var e in tabulated) _mustName.Add(e);
-            foreach (var e in fused.SelectMany(f => Descendants(f.Body)).Where(e => Hoistable(e, r.Bound, home)).Distinct().ToList())
+            foreach (var e in fused.SelectMany(f => Descendants(BodyOf(f))).Where(e => Hoistable(e, r.Bound, home)).Distinct().ToList())
                 Hoist(e, home);
 
             foreach (var reduction in fused)
             {
                 var accumulator = new Accumulator(new Intermediate(_temporaries++), reduction is IndexedSum ? AccumulatorKind.Sum : AccumulatorKind.Product);
-                loop.Statements.Add(new Accumulate(accumulator, Text(reduction.Body, loop)));
+                loop.Statements.Add(new Accumulate(accumulator, Term(reduction, loop)));
                 accumulators.Add(accumulator);
                 home.Names[reduction] = accumulator.Target;
             }

@@ -16,12 +16,22 @@ namespace SgdDsl.Symbolics
         /// <summary>Binding strength; a subexpression weaker than its context is parenthesized.</summary>
         protected const int SumLevel = 1, ProductLevel = 2, UnaryLevel = 3, PowerLevel = 4, AtomLevel = 5;
 
+        /// <summary>
+        /// Characters after which printing stops (the text then ends mid-formula): a formula whose shared subexpressions
+        /// print once per use can be far longer than the expression, and a reader who sees only its start need not wait
+        /// for the rest.
+        /// </summary>
+        protected int Limit { get; set; } = int.MaxValue;
+
+        /// <summary>Where printing stopped at <see cref="Limit"/>: the text before it is the start of the full text.</summary>
+        private int _stoppedAt = -1;
+
         /// <summary>Prints <paramref name="e"/>.</summary>
         public string Print(Expr e)
         {
             var sb = new StringBuilder();
             Write(e, sb, SumLevel, root: true);
-            return sb.ToString();
+            return _stoppedAt < 0 ? sb.ToString() : sb.ToString(0, _stoppedAt);
         }
 
         /// <summary>Text between factors of a product.</summary>
@@ -90,6 +100,12 @@ namespace SgdDsl.Symbolics
         /// <summary>Writes <paramref name="e"/> in a context that needs at least <paramref name="level"/>.</summary>
         protected void Write(Expr e, StringBuilder sb, int level, bool root = false)
         {
+            if (sb.Length > Limit)
+            {
+                if (_stoppedAt < 0) _stoppedAt = sb.Length;
+                return;
+            }
+
             if (!root && TryWriteName(e, sb)) return;
             var own = LevelOf(e);
             var parenthesize = own < level;

@@ -14,6 +14,12 @@ namespace SgdDsl.Symbolics
         /// <summary>The infix text of <paramref name="e"/>.</summary>
         public static string Format(Expr e) => Instance.Print(e);
 
+        /// <summary>
+        /// The text of <paramref name="e"/>, or, when it is longer than <paramref name="maxLength"/> characters, a text
+        /// of a little more than that many that is its start (printing stops there).
+        /// </summary>
+        public static string FormatUpTo(Expr e, int maxLength) => new InfixPrinter { Limit = maxLength }.Print(e);
+
         protected override string Times => "*";
 
         protected override void WriteVariable(Variable v, StringBuilder sb) => sb.Append(v.Name);

@@ -11,6 +11,12 @@ namespace SgdDsl.Symbolics
         /// <summary>The LaTeX of <paramref name="e"/>.</summary>
         public static string Format(Expr e) => Instance.Print(e);
 
+        /// <summary>
+        /// The text of <paramref name="e"/>, or, when it is longer than <paramref name="maxLength"/> characters, a text
+        /// of a little more than that many that is its start (printing stops there).
+        /// </summary>
+        public static string FormatUpTo(Expr e, int maxLength) => new LatexPrinter { Limit = maxLength }.Print(e);
+
         protected override string Times => " ";
 
         protected override string Open => @"\left(";

@@ -10,7 +10,7 @@ namespace SgdDsl.Symbolics
         internal MethodProgram(IReadOnlyList<OutputFamily> families)
         {
             Families = families;
-            Program = LoopScheduler.Schedule(families);
+            Program = LoopScheduler.Schedule(DeltaCases.Split(families));
         }
 
         public IReadOnlyList<OutputFamily> Families { get; }

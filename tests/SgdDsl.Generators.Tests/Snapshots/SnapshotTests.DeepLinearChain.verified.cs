@@ -24,10 +24,10 @@ namespace DeepLinearChainSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(x \\prod_{i_{0}=0}^{3} w_{i_{0}} - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than 2,000 characters is cut, its length stated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "x*(x*prod(i0, 4, w[i0]) - y)*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])" });
 
-        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "x \\left(x \\prod_{i_{0}=0}^{3} w_{i_{0}} - y\\right) \\prod_{i_{0}=0}^{3} \\left(\\left(1 - w_{i_{0}}\\right) \\delta_{i_{0} - p,0} + w_{i_{0}}\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>
@@ -64,21 +64,33 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            var t2 = x * t0 - y;
-            var t3 = x * t2;
+            global::System.Span<double> tab2 = stackalloc double[4];
+            var t1 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                var t1 = 1.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
-                gradient[p] = t3 * t1;
+                tab2[p] = t1;
+                t1 *= w[p];
             }
-            return 0.5 * t2 * t2;
+            global::System.Span<double> tab4 = stackalloc double[4];
+            var t3 = 1.0;
+            for (var p = 0; p < 4; p++)
+            {
+                tab4[p] = t3;
+                t3 *= w[-p + 3];
+            }
+            var t6 = x * t0 - y;
+            var t7 = x * t6;
+            for (var p = 0; p < 4; p++)
+            {
+                var t5 = tab2[p] * tab4[3 - p];
+                gradient[p] = t7 * t5;
+            }
+            return 0.5 * t6 * t6;
         }
 
         /// <summary>
         /// Writes ∇²ℓ, row-major d×d and symmetric, into <paramref name="hessian"/>:
-        /// <br/>∂²ℓ/∂w[p]∂w[r] = x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])*prod(i0, 4, (1 - w[i0])*delta(i0 - r) + w[i0]) + x*(x*prod(i0, 4, w[i0]) - y)*sum(i1, 4, (delta(i1 - r) - delta(i1 - p)*delta(i1 - r))*prod(i0, 4, (1 - (1 - w[i0])*delta(i0 - p) - w[i0])*delta(i0 - i1) + (1 - w[i0])*delta(i0 - p) + w[i0]))
+        /// <br/>∂²ℓ/∂w[p]∂w[r] = x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])*prod(i0, 4, (1 - w[i0])*delta(i0 - r) + w[i0]) + x*(prod(i0, 4, (1 - (1 - delta(i0 - p))*(1 - delta(i0 - r)))*(1 - w[i0]) + w[i0]) - delta(p - r)*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0]))*(x*prod(i0, 4, w[i0]) - y)
         /// </summary>
         public static void Hessian(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.Span<double> hessian)
         {
@@ -87,43 +99,44 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
+            global::System.Span<double> tab2 = stackalloc double[4];
+            var t1 = 1.0;
+            for (var r = 0; r < 4; r++)
+            {
+                tab2[r] = t1;
+                t1 *= w[r];
+            }
+            global::System.Span<double> tab4 = stackalloc double[4];
+            var t3 = 1.0;
+            for (var r = 0; r < 4; r++)
+            {
+                tab4[r] = t3;
+                t3 *= w[-r + 3];
+            }
             global::System.Span<double> tab0 = stackalloc double[4];
             for (var r = 0; r < 4; r++)
             {
-                var t1 = 1.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                {
-                    var t2 = 1.0 - w[i0];
-                    t1 *= t2 * (i0 - r == 0 ? 1.0 : 0.0) + w[i0];
-                }
-                tab0[r] = t1;
+                var t5 = tab2[r] * tab4[3 - r];
+                tab0[r] = t5;
             }
-            var t3 = 1.0;
+            var t6 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
-                t3 *= w[i0];
-            var t4 = x * x;
-            var t11 = x * (x * t3 - y);
+                t6 *= w[i0];
+            var t7 = x * x;
+            var t11 = x * (x * t6 - y);
             for (var p = 0; p < 4; p++)
             {
-                var t5 = t4 * tab0[p];
+                var t8 = t7 * tab0[p];
                 for (var r = 0; r < 4; r++)
                 {
-                    var t6 = t5 * tab0[r];
-                    var t7 = 0.0;
-                    for (var i1 = 0; i1 < 4; i1++)
-                    {
-                        var t8 = 1.0;
-                        for (var i0 = 0; i0 < 4; i0++)
-                        {
-                            var t9 = 1.0 - w[i0];
-                            var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
-                            t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
-                        }
-                        t7 += ((i1 - r == 0 ? 1.0 : 0.0) - (i1 - p == 0 ? 1.0 : 0.0) * (i1 - r == 0 ? 1.0 : 0.0)) * t8;
-                    }
-                    var t12 = t11 * t7;
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t6 + t12;
+                    var t9 = t8 * tab0[r];
+                    var t10 = 1.0;
+                    for (var i0 = 0; i0 < 4; i0++)
+                        t10 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
+                    var t12 = t11 * t10;
+                    hessian[p * 4 + r] = hessian[r * 4 + p] = t9 + t12;
                 }
+                hessian[p * 4 + p] = t7 * tab0[p] * tab0[p];
             }
         }
 
@@ -140,38 +153,46 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab4 = stackalloc double[4];
+            global::System.Span<double> tab3 = stackalloc double[4];
+            var t2 = 1.0;
+            for (var i1 = 0; i1 < 4; i1++)
+            {
+                tab3[i1] = t2;
+                t2 *= w[i1];
+            }
+            global::System.Span<double> tab5 = stackalloc double[4];
+            var t4 = 1.0;
+            for (var i1 = 0; i1 < 4; i1++)
+            {
+                tab5[i1] = t4;
+                t4 *= w[-i1 + 3];
+            }
+            global::System.Span<double> tab8 = stackalloc double[4];
+            global::System.Span<double> tab9 = stackalloc double[4];
             var t1 = 0.0;
             for (var i1 = 0; i1 < 4; i1++)
             {
-                var t2 = 1.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                {
-                    var t3 = 1.0 - w[i0];
-                    t2 *= t3 * (i0 - i1 == 0 ? 1.0 : 0.0) + w[i0];
-                }
-                t1 += v_w[i1] * t2;
-                tab4[i1] = t2;
+                var t6 = tab3[i1] * tab5[3 - i1];
+                var t7 = v_w[i1] * t6;
+                t1 += t7;
+                tab8[i1] = t7;
+                tab9[i1] = t6;
             }
-            var t5 = x * x * t1;
-            var t11 = x * (x * t0 - y);
+            var t10 = x * x * t1;
+            var t14 = x * (x * t0 - y);
             for (var p = 0; p < 4; p++)
             {
-                var t6 = t5 * tab4[p];
-                var t7 = 0.0;
+                var t11 = t10 * tab9[p];
+                var t12 = 0.0;
                 for (var i1 = 0; i1 < 4; i1++)
                 {
-                    var t8 = 1.0;
+                    var t13 = 1.0;
                     for (var i0 = 0; i0 < 4; i0++)
-                    {
-                        var t9 = 1.0 - w[i0];
-                        var t10 = t9 * (i0 - p == 0 ? 1.0 : 0.0);
-                        t8 *= (1.0 - t10 - w[i0]) * (i0 - i1 == 0 ? 1.0 : 0.0) + t10 + w[i0];
-                    }
-                    t7 += (v_w[i1] - v_w[i1] * (i1 - p == 0 ? 1.0 : 0.0)) * t8;
+                        t13 *= (i0 == i1 || i0 == p ? 1.0 : w[i0]);
+                    t12 += v_w[i1] * t13;
                 }
-                var t12 = t11 * t7;
-                result[p] = t6 + t12;
+                var t15 = t14 * (t12 - tab8[p]);
+                result[p] = t11 + t15;
             }
         }
 
@@ -205,12 +226,24 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
+            global::System.Span<double> tab2 = stackalloc double[4];
+            var t1 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                var t1 = 1.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 *= (1.0 - w[i0]) * (i0 - p == 0 ? 1.0 : 0.0) + w[i0];
-                gradient[p] = x * t1;
+                tab2[p] = t1;
+                t1 *= w[p];
+            }
+            global::System.Span<double> tab4 = stackalloc double[4];
+            var t3 = 1.0;
+            for (var p = 0; p < 4; p++)
+            {
+                tab4[p] = t3;
+                t3 *= w[-p + 3];
+            }
+            for (var p = 0; p < 4; p++)
+            {
+                var t5 = tab2[p] * tab4[3 - p];
+                gradient[p] = x * t5;
             }
             return x * t0;
         }

@@ -24,10 +24,10 @@ namespace ProductModelSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(a b x - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than 2,000 characters is cut, its length stated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "b*x*(a*b*x - y)", "a*x*(a*b*x - y)" });
 
-        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "b x \\left(a b x - y\\right)", "a x \\left(a b x - y\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>

@@ -89,14 +89,14 @@ public sealed class CSharpPrinterTests
     public void A_named_squared_subexpression_prints_as_its_name_times_itself()
     {
         var e = 0.5 * Expr.Pow(A * B * X - Y, 2);
-        var cse = CommonSubexpressions.Eliminate([e]);
-        var printer = new CSharpPrinter(v => v.Name, cse.Names);
+        var program = ScheduledProgram.Of(e);
 
-        var t0 = Assert.Single(cse.Temporaries);
-        Assert.Equal("t0", t0.Name);
-        Assert.Equal("a * b * x - y", printer.Print(t0.Definition));
-        Assert.Equal("0.5 * t0 * t0", printer.Print(e));
-        Assert.Equal("1.0 / (t0 * t0)", printer.Print(1 / Expr.Pow(A * B * X - Y, 2)));
+        var t0 = Assert.Single(ScheduledProgram.Lets(program));
+        var name = ScheduledProgram.Text(t0.Target);
+        Assert.Equal("a * b * x - y", ScheduledProgram.Text(t0.Value));
+        Assert.Equal([$"0.5 * {name} * {name}"], ScheduledProgram.Stored(program));
+        var names = new Dictionary<Expr, string> { [A * B * X - Y] = name };
+        Assert.Equal($"1.0 / ({name} * {name})", new CSharpPrinter(v => v.Name, names).Print(1 / Expr.Pow(A * B * X - Y, 2)));
     }
 
     [Fact]

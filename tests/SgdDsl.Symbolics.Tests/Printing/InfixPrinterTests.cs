@@ -81,4 +81,21 @@ public sealed class InfixPrinterTests
 
         Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(back.Value));
     }
+
+    [Fact]
+    public void Printing_up_to_a_length_gives_the_start_of_a_long_formula_and_all_of_a_short_one()
+    {
+        // h_k = tanh(a·h_{k−1} + x): each level's derivative prints the levels below it, so the text grows like k².
+        Expr h = X;
+        for (var k = 0; k < 60; k++) h = Expr.Apply(MathFunction.Tanh, A * h + X);
+        var derivative = Differentiator.Differentiate(h, "a");
+        var full = InfixPrinter.Format(derivative);
+        var start = InfixPrinter.FormatUpTo(derivative, 1000);
+
+        Assert.True(full.Length > 10000, $"{full.Length} characters");
+        Assert.InRange(start.Length, 1001, 1200);
+        Assert.StartsWith(start, full);
+        Assert.Equal(InfixPrinter.Format(A * B - Y), InfixPrinter.FormatUpTo(A * B - Y, 1000));
+        Assert.StartsWith(LatexPrinter.FormatUpTo(derivative, 1000), LatexPrinter.Format(derivative));
+    }
 }

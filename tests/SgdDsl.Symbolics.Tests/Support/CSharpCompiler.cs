@@ -69,17 +69,16 @@ internal static class CSharpCompiler
     }
 
     /// <summary>
-    /// The body the source generator writes for <paramref name="output"/>: one local per common
-    /// subexpression, then the output (see ModelEmitter.WriteStraightLine).
+    /// The body the source generator writes for <paramref name="output"/>: the scheduler's straight-line program, one
+    /// local per shared subexpression, then the output.
     /// </summary>
     public static string StraightLineBody(Expr output)
     {
-        var cse = CommonSubexpressions.Eliminate([output]);
-        var printer = new CSharpPrinter(v => v.Name, cse.Names);
+        var program = ScheduledProgram.Of(output);
         var body = new StringBuilder();
-        foreach (var t in cse.Temporaries) body.AppendLine($"        var {t.Name} = {printer.Print(t.Definition)};");
-        var result = cse.Names.TryGetValue(output, out var name) ? name : printer.Print(output);
-        return body.AppendLine($"        return {result};").ToString();
+        foreach (var let in ScheduledProgram.Lets(program))
+            body.AppendLine($"        var {ScheduledProgram.Text(let.Target)} = {ScheduledProgram.Text(let.Value)};");
+        return body.AppendLine($"        return {Assert.Single(ScheduledProgram.Stored(program))};").ToString();
     }
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
