@@ -184,6 +184,11 @@ internal static class ProgramCompiler
             TableEntry entry => Linq.ArrayIndex(scratch, Entry(entry.Table, entry.Index)),
             Formula f => Build(f.Expression, f.Held, root: true),
             SplitProduct p => Linq.Multiply(Operand(p.Outer), Operand(p.Inner)),
+            // A suffix table is filled from its last position down and read in the natural order.
+            ReversedTableEntry entry => Linq.ArrayIndex(scratch, Linq.Add(Linq.Constant(_tableOffsets[entry.Table] + entry.Table.Length - 1), Linq.Negate(Index(entry.Index)))),
+            ExceptAt skip => Linq.Condition(
+                skip.Excluded.Select(e => (Linq)Linq.Equal(Index(skip.Index), Affine(e))).Aggregate(Linq.OrElse),
+                Linq.Constant(1.0), Operand(skip.Value)),
             _ => throw new NotSupportedException($"Unknown operand {operand.GetType().Name}."),
         };
 
