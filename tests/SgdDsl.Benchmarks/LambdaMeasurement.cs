@@ -8,6 +8,17 @@ namespace SgdDsl.Benchmarks;
 /// </summary>
 public static class LambdaMeasurement
 {
+    /// <summary>The fixed costs of an analysis on TwoLayerTanh at r = 64 and, with N = 1,000 teacher samples, at r = 1,000.</summary>
+    public static void FixedCosts(bool large)
+    {
+        var small = TeacherProblem.TwoLayerTanh64();
+        FixedCostMeasurement.Run("TwoLayerTanh, N = 64", small, LambdaBenchmarks.Options(small, 1), repeats: 5);
+        if (!large)
+            return;
+        var wide = TeacherProblem.Build(Models.TwoLayerTanh.Model, Models.TwoLayerTanh.D, 1000, 2025, minimize: false);
+        FixedCostMeasurement.Run("TwoLayerTanh, N = 1,000 (teacher point)", wide, LambdaBenchmarks.Options(wide, 1), repeats: 1);
+    }
+
     public static void Run()
     {
         var watch = Stopwatch.StartNew();

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using SgdDsl.Exponents;
+using SgdDsl.Linearizing;
 
 namespace SgdDsl.Benchmarks;
 
@@ -12,12 +14,15 @@ namespace SgdDsl.Benchmarks;
 public class LinearizedStepBenchmarks
 {
     private const int BatchSize = 4;
+    private const int EstimatorSteps = 20_000;
     private static readonly int[] Batch = [3, 17, 42, 60];
 
     private BatchMap _map = null!;
     private double[] _dense = null!;
     private double[] _x = null!, _ax = null!, _y = null!, _ay = null!;
     private int _d;
+    private RestrictedHessians _hessians = null!;
+    private LambdaSettings _stepSettings = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +31,13 @@ public class LinearizedStepBenchmarks
         var eta = 1.0 / problem.Sharpness();
         var linearization = Stability.Linearize(problem.Model, problem.Data, problem.Minimum, new StabilityOptions { LearningRate = eta, BatchSize = BatchSize });
         _map = linearization.Map(Batch);
+        _hessians = linearization.Inner.Hessians;
+        // One chain of EstimatorSteps measured steps, no transient, no extension: the per-step cost of the estimate.
+        _stepSettings = new StabilityOptions
+        {
+            LearningRate = eta, BatchSize = BatchSize, Chains = 1, BlocksPerChain = 2, Steps = EstimatorSteps, Transient = 0,
+            MaxSteps = EstimatorSteps, AlwaysEstimate = true, MaxDegreeOfParallelism = 1,
+        }.Lambda();
         _d = linearization.AmbientDimension;
         var r = linearization.NormalDimension;
 
@@ -67,6 +79,9 @@ public class LinearizedStepBenchmarks
         _map.ApplyOnNormalSpace(_y, _ay);
         return _ay[0];
     }
+
+    [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step: draw ξ, A_ξ v, ‖·‖, log (k = 1)")]
+    public double EstimatorStep() => LyapunovEstimator.Estimate(_hessians, _stepSettings, 1, LyapunovEstimator.StopRule.VerdictDecided).Value;
 
     [Benchmark(Description = "A_ξ·x on R^d (BatchMap.Apply, O(d·r))")]
     public double OnAmbientSpace()

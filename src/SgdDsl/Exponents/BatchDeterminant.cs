@@ -1,4 +1,5 @@
 using SgdDsl.Linearizing;
+using SgdDsl.Numerics;
 
 namespace SgdDsl.Exponents;
 
@@ -37,17 +38,16 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
                 factors[f++] = j;
         }
         var scale = eta / batch.Length;
+        // I_m − (η/B) S WᵀW is symmetric up to the scales: each dot once.
         for (var a = 0; a < m; a++)
         {
             var wa = hessians.Direction(factors[a]);
-            var sa = hessians.Scale(factors[a]);
-            for (var b = 0; b < m; b++)
+            for (var b = a; b < m; b++)
             {
-                var wb = hessians.Direction(factors[b]);
-                var dot = 0.0;
-                for (var k = 0; k < wa.Length; k++)
-                    dot += wa[k] * wb[k];
-                matrix[a * m + b] = (a == b ? 1.0 : 0.0) - scale * sa * dot;
+                var dot = VectorKernels.Dot(wa, hessians.Direction(factors[b]));
+                matrix[a * m + b] = (a == b ? 1.0 : 0.0) - scale * hessians.Scale(factors[a]) * dot;
+                if (b != a)
+                    matrix[b * m + a] = -scale * hessians.Scale(factors[b]) * dot;
             }
         }
         return LogAbsDeterminant(matrix.AsSpan(0, m * m), m);

@@ -122,24 +122,22 @@ internal static class LyapunovEstimator
     /// <summary>One chain: its random stream, its k orthonormal vectors and its block means (kept between extensions).</summary>
     private sealed class Chain
     {
-        private readonly RestrictedHessians hessians;
         private readonly double eta;
         private readonly BatchSampler sampler;
         private readonly int[] batch;
         private readonly double[][] vectors;
-        private readonly double[] acc;
+        private readonly BatchStep step;
         private readonly double[] logR;
         private int alive;
 
         public Chain(RestrictedHessians hessians, LambdaSettings settings, int index, int k)
         {
-            this.hessians = hessians;
             eta = settings.LearningRate;
             var r = hessians.Dimension;
             var random = new Random(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
             sampler = BatchSampler.Create(settings.Sampling, hessians.Count, settings.BatchSize, random);
             batch = new int[settings.BatchSize];
-            acc = new double[r];
+            step = new BatchStep(hessians);
             logR = new double[k];
             alive = k;
             // Gaussian starts are almost surely outside every invariant subspace of lower exponents.
@@ -179,21 +177,31 @@ internal static class LyapunovEstimator
         private void Step()
         {
             var size = sampler.Next(batch);
+            step.Gather(batch.AsSpan(0, size));
             var scale = eta / size;
+            if (logR.Length == 1)
+            {
+                // k = 1: the renormalized iteration; ‖A_ξ v‖ comes out of the fused pass.
+                if (alive == 0)
+                    return;
+                var v = vectors[0];
+                var squares = step.Apply(scale, v);
+                var norm = double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v);
+                if (norm <= AnnihilationTolerance * Math.Max(1.0, norm))
+                {
+                    alive = 0;
+                    return;
+                }
+                VectorKernels.Scale(1.0 / norm, v);
+                logR[0] = Math.Log(norm);
+                return;
+            }
             var growth = 1.0;
             for (var j = 0; j < alive; j++)
             {
                 var v = vectors[j];
-                Array.Clear(acc);
-                for (var i = 0; i < size; i++)
-                    hessians.AddProduct(batch[i], v, acc);
-                var norm = 0.0;
-                for (var a = 0; a < v.Length; a++)
-                {
-                    v[a] -= scale * acc[a];
-                    norm += v[a] * v[a];
-                }
-                growth = Math.Max(growth, double.IsFinite(norm) ? Math.Sqrt(norm) : EuclideanNorm.Of(v));
+                var squares = step.Apply(scale, v);
+                growth = Math.Max(growth, double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v));
             }
             Orthonormalize(logR, growth);
         }
@@ -207,23 +215,16 @@ internal static class LyapunovEstimator
                 for (var i = 0; i < j; i++)
                 {
                     var u = vectors[i];
-                    var dot = 0.0;
-                    for (var a = 0; a < v.Length; a++)
-                        dot += u[a] * v[a];
-                    for (var a = 0; a < v.Length; a++)
-                        v[a] -= dot * u[a];
+                    VectorKernels.AddScaled(-VectorKernels.Dot(u, v), u, v);
                 }
-                var squares = 0.0;
-                for (var a = 0; a < v.Length; a++)
-                    squares += v[a] * v[a];
+                var squares = VectorKernels.Dot(v, v);
                 var norm = double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v);
                 if (norm == 0.0 || (double.IsFinite(scale) && norm <= AnnihilationTolerance * scale))
                 {
                     alive = j;
                     return;
                 }
-                for (var a = 0; a < v.Length; a++)
-                    v[a] /= norm;
+                VectorKernels.Scale(1.0 / norm, v);
                 log[j] = Math.Log(norm);
             }
         }
