@@ -160,7 +160,7 @@ internal static class LyapunovEstimator
         {
             eta = settings.LearningRate;
             var r = hessians.Dimension;
-            var random = new Random(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
+            var random = new FastRandom(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
             sampler = BatchSampler.Create(settings.Sampling, hessians.Count, settings.BatchSize, random);
             batch = new int[settings.BatchSize];
             step = new BatchStep(hessians);
