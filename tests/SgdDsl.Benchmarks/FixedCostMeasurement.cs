@@ -31,11 +31,12 @@ public static class FixedCostMeasurement
             Console.WriteLine($"  mean-square: ρ in [{lower:R}, {upper:R}] after {applications} applications (cap {MeanSquareExponent.AffordableIterations(hessians)} Lanczos steps)");
         }
         var tWuMaE = Min(repeats, () => WuMaE.Compute(hessians, spectrum));
+        var tCommuting = Min(repeats, () => CommutingFamily.JointCurvatures(hessians));
         LyapunovEstimate estimate = null!;
         var tEstimate = Min(Math.Min(repeats, 3), () => estimate = LyapunovEstimator.Estimate(hessians, settings, 1, LyapunovEstimator.StopRule.VerdictDecided));
-        var fixedCost = tSpectrum + tBounds + tWuMaE;
+        var fixedCost = tSpectrum + tBounds + tWuMaE + tCommuting;
         Console.WriteLine($"{name}: r = {r}, N = {hessians.Count}, B = {settings.BatchSize}, α = {alpha:G4}; min of {repeats} runs, one thread");
-        Console.WriteLine($"  mean spectrum (μ) {Ms(tSpectrum)}; bounds {Ms(tBounds)} (mean-square {Ms(tMeanSquare)}, determinant {Ms(tBounds - tMeanSquare)}); Wu–Ma–E {Ms(tWuMaE)}");
+        Console.WriteLine($"  mean spectrum (μ) {Ms(tSpectrum)}; bounds {Ms(tBounds)} (mean-square {Ms(tMeanSquare)}, determinant {Ms(tBounds - tMeanSquare)}); Wu–Ma–E {Ms(tWuMaE)}; commutation test {Ms(tCommuting)}");
         Console.WriteLine($"  bounds [{bounds.Lower:G6} ± {bounds.LowerStandardError:G3}, {meanSquare?.ToString("G6") ?? "skipped"}]");
         Console.WriteLine($"  fixed costs {Ms(fixedCost)}; estimate {Ms(tEstimate)} for {estimate.MeasuredSteps:N0} steps " +
                           $"(λ = {estimate.Value:G6} ± {estimate.StandardError:G3}); fixed share {fixedCost / (fixedCost + tEstimate):P1}");
