@@ -83,6 +83,49 @@ public class LinearizedStepBenchmarks
     [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step: draw ξ, A_ξ v, ‖·‖, log (k = 1)")]
     public double EstimatorStep() => LyapunovEstimator.Estimate(_hessians, _stepSettings, 1, LyapunovEstimator.StopRule.VerdictDecided).Value;
 
+    [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step as before 57e26cd: AddProduct per sample, scalar loops, System.Random")]
+    public double EstimatorStepBefore()
+    {
+        // The step of LyapunovEstimator before issue 12 §4, rebuilt from what remains: K_i v by AddProduct into a cleared
+        // accumulator, a scalar update-and-norm loop, the k = 1 Gram–Schmidt pass (norm again, divide, log), seeded System.Random.
+        var r = _hessians.Dimension;
+        var random = new Random(11);
+        var order = Enumerable.Range(0, _hessians.Count).ToArray();
+        var batch = new int[BatchSize];
+        var v = _y.ToArray();
+        var acc = new double[r];
+        var sum = new NeumaierSum();
+        var scale = _stepSettings.LearningRate / BatchSize;
+        for (var t = 0; t < EstimatorSteps; t++)
+        {
+            for (var j = 0; j < BatchSize; j++)
+            {
+                var pick = random.Next(j, order.Length);
+                (order[j], order[pick]) = (order[pick], order[j]);
+                batch[j] = order[j];
+            }
+            Array.Clear(acc);
+            for (var i = 0; i < BatchSize; i++)
+                _hessians.AddProduct(batch[i], v, acc);
+            var norm = 0.0;
+            for (var a = 0; a < v.Length; a++)
+            {
+                v[a] -= scale * acc[a];
+                norm += v[a] * v[a];
+            }
+            var squares = 0.0;
+            for (var a = 0; a < v.Length; a++)
+                squares += v[a] * v[a];
+            var length = Math.Sqrt(squares);
+            if (length <= LyapunovEstimator.AnnihilationTolerance * Math.Max(1.0, Math.Sqrt(norm)))
+                break;
+            for (var a = 0; a < v.Length; a++)
+                v[a] /= length;
+            sum.Add(Math.Log(length));
+        }
+        return sum.Value / EstimatorSteps;
+    }
+
     [Benchmark(Description = "A_ξ·x on R^d (BatchMap.Apply, O(d·r))")]
     public double OnAmbientSpace()
     {
