@@ -156,6 +156,11 @@ internal static class LyapunovEstimator
         private readonly double[] logR;
         private int alive;
 
+        // Chains are built one after another, so their objects sit side by side; a never-written 128-byte gap after
+        // each chain's state keeps one chain's writes (its vector, its generator) off the cache lines another thread reads.
+        private readonly double[] before = new double[16];
+        private double[] after = [];
+
         public Chain(RestrictedHessians hessians, LambdaSettings settings, int index, int k)
         {
             eta = settings.LearningRate;
@@ -176,6 +181,7 @@ internal static class LyapunovEstimator
             }
             Orthonormalize(logR, double.PositiveInfinity);
             alive = k;
+            after = new double[16];
         }
 
         public List<double[]> Means { get; } = [];
