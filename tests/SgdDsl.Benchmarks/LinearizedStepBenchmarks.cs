@@ -84,19 +84,23 @@ public class LinearizedStepBenchmarks
     public double EstimatorStep() => LyapunovEstimator.Estimate(_hessians, _stepSettings, 1, LyapunovEstimator.StopRule.VerdictDecided).Value;
 
     [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step as before 57e26cd: AddProduct per sample, scalar loops, System.Random")]
-    public double EstimatorStepBefore()
+    public double EstimatorStepBefore() => StepBefore(_hessians, _y, _stepSettings.LearningRate, EstimatorSteps);
+
+    /// <summary>
+    /// The step of LyapunovEstimator before issue 12 §4, rebuilt from what remains: K_i v by AddProduct into a cleared
+    /// accumulator, a scalar update-and-norm loop, the k = 1 Gram–Schmidt pass (norm again, divide, log), seeded System.Random.
+    /// </summary>
+    internal static double StepBefore(RestrictedHessians hessians, double[] start, double eta, int steps)
     {
-        // The step of LyapunovEstimator before issue 12 §4, rebuilt from what remains: K_i v by AddProduct into a cleared
-        // accumulator, a scalar update-and-norm loop, the k = 1 Gram–Schmidt pass (norm again, divide, log), seeded System.Random.
-        var r = _hessians.Dimension;
+        var r = hessians.Dimension;
         var random = new Random(11);
-        var order = Enumerable.Range(0, _hessians.Count).ToArray();
+        var order = Enumerable.Range(0, hessians.Count).ToArray();
         var batch = new int[BatchSize];
-        var v = _y.ToArray();
+        var v = start.ToArray();
         var acc = new double[r];
         var sum = new NeumaierSum();
-        var scale = _stepSettings.LearningRate / BatchSize;
-        for (var t = 0; t < EstimatorSteps; t++)
+        var scale = eta / BatchSize;
+        for (var t = 0; t < steps; t++)
         {
             for (var j = 0; j < BatchSize; j++)
             {
@@ -106,7 +110,7 @@ public class LinearizedStepBenchmarks
             }
             Array.Clear(acc);
             for (var i = 0; i < BatchSize; i++)
-                _hessians.AddProduct(batch[i], v, acc);
+                hessians.AddProduct(batch[i], v, acc);
             var norm = 0.0;
             for (var a = 0; a < v.Length; a++)
             {
@@ -123,7 +127,7 @@ public class LinearizedStepBenchmarks
                 v[a] /= length;
             sum.Add(Math.Log(length));
         }
-        return sum.Value / EstimatorSteps;
+        return sum.Value / steps;
     }
 
     [Benchmark(Description = "A_ξ·x on R^d (BatchMap.Apply, O(d·r))")]

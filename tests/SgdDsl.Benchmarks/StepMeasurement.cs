@@ -28,7 +28,9 @@ public static class StepMeasurement
         }.Lambda();
         var hessians = linearization.Inner.Hessians;
         var step = MinPerCall(() => LyapunovEstimator.Estimate(hessians, settings, 1, LyapunovEstimator.StopRule.VerdictDecided), calls: 1, repeats: 300) / steps;
-        Console.WriteLine($"r = {r}, B = 4: A_ξ·y on N {apply * 1e9:F1} ns; estimator step {step * 1e9:F1} ns (min over repetitions)");
+        var before = MinPerCall(() => LinearizedStepBenchmarks.StepBefore(hessians, y, eta, steps), calls: 1, repeats: 300) / steps;
+        Console.WriteLine($"r = {r}, B = 4: A_ξ·y on N {apply * 1e9:F1} ns; estimator step {step * 1e9:F1} ns, as before 57e26cd {before * 1e9:F1} ns " +
+                          $"({before / step:F2}×) (min over repetitions)");
 
         // Two threads against one on the estimate: 4 chains × 20,000 steps (no transient, no extension), one and two
         // threads interleaved, the minimum of many short runs each (the least disturbed run on a shared machine).
