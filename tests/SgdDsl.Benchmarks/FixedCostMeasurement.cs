@@ -35,11 +35,16 @@ public static class FixedCostMeasurement
         LyapunovEstimate estimate = null!;
         var tEstimate = Min(Math.Min(repeats, 3), () => estimate = LyapunovEstimator.Estimate(hessians, settings, 1, LyapunovEstimator.StopRule.VerdictDecided));
         var fixedCost = tSpectrum + tBounds + tWuMaE + tCommuting;
+        StabilityReport report = null!;
+        var analyzeOptions = options with { AlwaysEstimate = false, MaxDegreeOfParallelism = 1 };
+        var tAnalyze = Min(Math.Min(repeats, 3), () => report = Stability.Analyze(problem.Model, problem.Data, problem.Minimum, analyzeOptions));
         Console.WriteLine($"{name}: r = {r}, N = {hessians.Count}, B = {settings.BatchSize}, α = {alpha:G4}; min of {repeats} runs, one thread");
         Console.WriteLine($"  mean spectrum (μ) {Ms(tSpectrum)}; bounds {Ms(tBounds)} (mean-square {Ms(tMeanSquare)}, determinant {Ms(tBounds - tMeanSquare)}); Wu–Ma–E {Ms(tWuMaE)}; commutation test {Ms(tCommuting)}");
         Console.WriteLine($"  bounds [{bounds.Lower:G6} ± {bounds.LowerStandardError:G3}, {meanSquare?.ToString("G6") ?? "skipped"}]");
         Console.WriteLine($"  fixed costs {Ms(fixedCost)}; estimate {Ms(tEstimate)} for {estimate.MeasuredSteps:N0} steps " +
                           $"(λ = {estimate.Value:G6} ± {estimate.StandardError:G3}); fixed share {fixedCost / (fixedCost + tEstimate):P1}");
+        Console.WriteLine($"  a default Analyze (length from the target, one thread): {Ms(tAnalyze)}, {report.Steps:N0} steps, λ = {report.Lambda:G6} ± {report.LambdaStandardError:G3} " +
+                          $"({report.LambdaMethod}); fixed costs are {fixedCost / tAnalyze:P1} of it");
     }
 
     private static double Min(int repeats, Action action)
