@@ -31,10 +31,12 @@ public sealed record StabilityOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>
-    /// Measured steps per chain of the Lyapunov estimate (after <see cref="Transient"/>); also the per-chain
-    /// share of random batches when a one-dimensional exact average has too many batches to enumerate.
+    /// The default length of the Lyapunov estimate in measured steps per chain (after <see cref="Transient"/>); also the
+    /// per-chain share of random batches when a one-dimensional exact average has too many batches to enumerate.
     /// Default 200 000: with <see cref="Chains"/> = 4 the standard error is about 1e-3 × (spread of one
-    /// log-increment), small against the exponents of typical minima, in well under a second for small r.
+    /// log-increment). The estimate chooses its own length from <see cref="StandardErrorTarget"/>: it starts at
+    /// Steps/8 per chain and doubles until the target is met (and the verdict decided), so easy points stop early;
+    /// only <see cref="AlwaysEstimate"/> runs the full Steps first.
     /// </summary>
     public int Steps { get; init; } = 200_000;
 
@@ -111,24 +113,29 @@ public sealed record StabilityOptions
     public int SpectrumSize { get; init; } = 1;
 
     /// <summary>
-    /// The most measured steps (summed over chains) a Lyapunov estimate may use: while the verdict on λ is undecided
-    /// the run doubles its length until the next doubling would exceed this. Default 3 200 000, four times the default
-    /// first run (<see cref="Steps"/> × <see cref="Chains"/>); set it to that product to disable extension.
+    /// The most measured steps (summed over chains) a Lyapunov estimate may use: the run doubles its length, until the
+    /// next doubling would exceed this, while it misses <see cref="StandardErrorTarget"/> or the verdict on λ is
+    /// undecided. Default 3 200 000, four times <see cref="Steps"/> × <see cref="Chains"/>; set it to that product to
+    /// keep every run within the default length. A run stopped here above its target says so
+    /// (<see cref="StabilityFinding.StandardErrorTargetMissed"/>).
     /// </summary>
     public long MaxSteps { get; init; } = 3_200_000;
 
     /// <summary>
-    /// The relative standard error at which an estimate whose sign a bound has certified stops: SE ≤ this × max(1, |λ̂|).
-    /// Default 1e-3: three significant digits of λ (or 1e-3 absolute near 0), finer than any stability question asks,
-    /// at a few hundred thousand steps for O(1) log-increments. Such a run starts at <see cref="Steps"/>/8 per chain and
-    /// doubles until the target or <see cref="MaxSteps"/>.
+    /// The standard error at which a Lyapunov estimate stops: SE ≤ this × max(1, |λ̂|). Default 1e-3: three significant
+    /// digits of λ (or 1e-3 absolute near 0), finer than any stability question asks, at some 10⁵ steps for O(1)
+    /// log-increments. The rule: the run starts at <see cref="Steps"/>/8 per chain and doubles until SE meets this
+    /// target and, when no bound certified the sign, λ̂ ± z·SE excludes 0 (an undecided λ̂ near 0 keeps doubling,
+    /// since more steps may still decide it); it always stops at λ̂ = −∞ or at <see cref="MaxSteps"/>.
     /// </summary>
     public double StandardErrorTarget { get; init; } = 1e-3;
 
     /// <summary>
-    /// When true, λ is always the Monte Carlo estimate (renormalized products) of the full first run, even when an exact
-    /// path applies or a bound certifies the sign (the method is then "estimate"); the bounds are still reported. Default false. Use it to check the fast paths or to get chains and a
-    /// convergence history; r = 0 and a single possible batch stay exact.
+    /// When true, λ is always the Monte Carlo estimate (renormalized products) of the full default length
+    /// (<see cref="Steps"/> per chain, then doubling only while the verdict is undecided, whatever
+    /// <see cref="StandardErrorTarget"/> says), even when an exact path applies or a bound certifies the sign (the method
+    /// is then "estimate"); the bounds are still reported. Default false. Use it to check the fast paths or to get chains
+    /// and a convergence history of a fixed length; r = 0 and a single possible batch stay exact.
     /// </summary>
     public bool AlwaysEstimate { get; init; }
 

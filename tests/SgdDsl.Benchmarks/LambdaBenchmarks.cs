@@ -3,10 +3,12 @@ using BenchmarkDotNet.Attributes;
 namespace SgdDsl.Benchmarks;
 
 /// <summary>
-/// Issue 4 §4: λ by the estimate path (<see cref="StabilityOptions.AlwaysEstimate"/>) for TwoLayerTanh (d = 1088,
-/// N = 64 teacher samples, B = 4) on one thread and on two: the whole <see cref="Stability.Analyze"/> call (minimum
-/// check, linearization, μ, bounds, estimate). The achieved standard error, steps and steps per second are printed
-/// by setup (same seed, same numbers at any thread count) and by the <c>--lambda</c> console mode.
+/// Issue 4 §4 and issue 12 §4: λ by the estimate path for TwoLayerTanh (d = 1088, N = 64 teacher samples, B = 4) on one
+/// thread and on two: the whole <see cref="Stability.Analyze"/> call (minimum check, linearization, μ, bounds, estimate).
+/// <see cref="DefaultLength"/> true forces the estimate with <see cref="StabilityOptions.AlwaysEstimate"/> at its
+/// default length (issue 4's baseline); false is the default call, whose estimate chooses its length from
+/// <see cref="StabilityOptions.StandardErrorTarget"/>. The achieved standard error, steps and steps per second are
+/// printed by setup (same seed, same numbers at any thread count) and by the <c>--lambda</c> console mode.
 /// </summary>
 [MemoryDiagnoser, MinColumn, MedianColumn]
 public class LambdaBenchmarks
@@ -17,11 +19,14 @@ public class LambdaBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    [Params(true, false)]
+    public bool DefaultLength { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _problem = TeacherProblem.TwoLayerTanh64();
-        _options = Options(_problem, Threads);
+        _options = Options(_problem, Threads) with { AlwaysEstimate = DefaultLength };
         var report = Stability.Analyze(_problem.Model, _problem.Data, _problem.Minimum, _options);
         Console.WriteLine("// " + Describe(report));
     }

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using SgdDsl.Exponents;
+using SgdDsl.Linearizing;
 
 namespace SgdDsl.Benchmarks;
 
@@ -12,12 +14,15 @@ namespace SgdDsl.Benchmarks;
 public class LinearizedStepBenchmarks
 {
     private const int BatchSize = 4;
+    private const int EstimatorSteps = 20_000;
     private static readonly int[] Batch = [3, 17, 42, 60];
 
     private BatchMap _map = null!;
     private double[] _dense = null!;
     private double[] _x = null!, _ax = null!, _y = null!, _ay = null!;
     private int _d;
+    private RestrictedHessians _hessians = null!;
+    private LambdaSettings _stepSettings = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +31,13 @@ public class LinearizedStepBenchmarks
         var eta = 1.0 / problem.Sharpness();
         var linearization = Stability.Linearize(problem.Model, problem.Data, problem.Minimum, new StabilityOptions { LearningRate = eta, BatchSize = BatchSize });
         _map = linearization.Map(Batch);
+        _hessians = linearization.Inner.Hessians;
+        // One chain of EstimatorSteps measured steps, no transient, no extension: the per-step cost of the estimate.
+        _stepSettings = new StabilityOptions
+        {
+            LearningRate = eta, BatchSize = BatchSize, Chains = 1, BlocksPerChain = 2, Steps = EstimatorSteps, Transient = 0,
+            MaxSteps = EstimatorSteps, AlwaysEstimate = true, MaxDegreeOfParallelism = 1,
+        }.Lambda();
         _d = linearization.AmbientDimension;
         var r = linearization.NormalDimension;
 
@@ -66,6 +78,56 @@ public class LinearizedStepBenchmarks
     {
         _map.ApplyOnNormalSpace(_y, _ay);
         return _ay[0];
+    }
+
+    [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step: draw ξ, A_ξ v, ‖·‖, log (k = 1)")]
+    public double EstimatorStep() => LyapunovEstimator.Estimate(_hessians, _stepSettings, 1, LyapunovEstimator.StopRule.VerdictDecided).Value;
+
+    [Benchmark(OperationsPerInvoke = EstimatorSteps, Description = "Estimator step as before 57e26cd: AddProduct per sample, scalar loops, System.Random")]
+    public double EstimatorStepBefore() => StepBefore(_hessians, _y, _stepSettings.LearningRate, EstimatorSteps);
+
+    /// <summary>
+    /// The step of LyapunovEstimator before issue 12 §4, rebuilt from what remains: K_i v by AddProduct into a cleared
+    /// accumulator, a scalar update-and-norm loop, the k = 1 Gram–Schmidt pass (norm again, divide, log), seeded System.Random.
+    /// </summary>
+    internal static double StepBefore(RestrictedHessians hessians, double[] start, double eta, int steps)
+    {
+        var r = hessians.Dimension;
+        var random = new Random(11);
+        var order = Enumerable.Range(0, hessians.Count).ToArray();
+        var batch = new int[BatchSize];
+        var v = start.ToArray();
+        var acc = new double[r];
+        var sum = new NeumaierSum();
+        var scale = eta / BatchSize;
+        for (var t = 0; t < steps; t++)
+        {
+            for (var j = 0; j < BatchSize; j++)
+            {
+                var pick = random.Next(j, order.Length);
+                (order[j], order[pick]) = (order[pick], order[j]);
+                batch[j] = order[j];
+            }
+            Array.Clear(acc);
+            for (var i = 0; i < BatchSize; i++)
+                hessians.AddProduct(batch[i], v, acc);
+            var norm = 0.0;
+            for (var a = 0; a < v.Length; a++)
+            {
+                v[a] -= scale * acc[a];
+                norm += v[a] * v[a];
+            }
+            var squares = 0.0;
+            for (var a = 0; a < v.Length; a++)
+                squares += v[a] * v[a];
+            var length = Math.Sqrt(squares);
+            if (length <= LyapunovEstimator.AnnihilationTolerance * Math.Max(1.0, Math.Sqrt(norm)))
+                break;
+            for (var a = 0; a < v.Length; a++)
+                v[a] /= length;
+            sum.Add(Math.Log(length));
+        }
+        return sum.Value / steps;
     }
 
     [Benchmark(Description = "A_ξ·x on R^d (BatchMap.Apply, O(d·r))")]

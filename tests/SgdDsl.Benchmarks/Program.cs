@@ -4,6 +4,8 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --filter '*' --job short   (see docs/benchmarks.md)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --memory    peak memory, d = 10,000, N = 256
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --step    the linearized step by stopwatch (min over repetitions)
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --fixed-costs    bounds and Wu–Ma–E stage by stage, r = 64 and r = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
@@ -30,6 +32,12 @@ switch (args)
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();
+        break;
+    case ["--step"]:
+        StepMeasurement.Run();
+        break;
+    case ["--fixed-costs", .. var sizes]:
+        LambdaMeasurement.FixedCosts(large: sizes is not ["small"]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(TwoLayerTanhBenchmarks).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using SgdDsl.Linearizing;
+using SgdDsl.Numerics;
 
 namespace SgdDsl.Exponents;
 
@@ -37,17 +38,16 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
                 factors[f++] = j;
         }
         var scale = eta / batch.Length;
+        // I_m − (η/B) S WᵀW is symmetric up to the scales: each dot once.
         for (var a = 0; a < m; a++)
         {
             var wa = hessians.Direction(factors[a]);
-            var sa = hessians.Scale(factors[a]);
-            for (var b = 0; b < m; b++)
+            for (var b = a; b < m; b++)
             {
-                var wb = hessians.Direction(factors[b]);
-                var dot = 0.0;
-                for (var k = 0; k < wa.Length; k++)
-                    dot += wa[k] * wb[k];
-                matrix[a * m + b] = (a == b ? 1.0 : 0.0) - scale * sa * dot;
+                var dot = VectorKernels.Dot(wa, hessians.Direction(factors[b]));
+                matrix[a * m + b] = (a == b ? 1.0 : 0.0) - scale * hessians.Scale(factors[a]) * dot;
+                if (b != a)
+                    matrix[b * m + a] = -scale * hessians.Scale(factors[b]) * dot;
             }
         }
         return LogAbsDeterminant(matrix.AsSpan(0, m * m), m);
@@ -56,7 +56,10 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
     /// <summary>log|det| of a row-major m×m matrix by LU with partial pivoting (destroys it).</summary>
     private static double LogAbsDeterminant(Span<double> a, int m)
     {
+        // One logarithm per batch: the pivots' product (each pivot ≥ 1e-13 in size), folded into the sum before it could
+        // leave [1e-150, 1e150]; a pivot above 1e100 goes to the sum directly.
         var sum = 0.0;
+        var product = 1.0;
         for (var c = 0; c < m; c++)
         {
             var pivot = c;
@@ -77,7 +80,15 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
                 for (var k = 0; k < m; k++)
                     (a[c * m + k], a[pivot * m + k]) = (a[pivot * m + k], a[c * m + k]);
             }
-            sum += Math.Log(Math.Abs(p));
+            if (Math.Abs(p) > 1e100)
+                sum += Math.Log(Math.Abs(p));
+            else
+                product *= Math.Abs(p);
+            if (product > 1e150 || product < 1e-150)
+            {
+                sum += Math.Log(product);
+                product = 1.0;
+            }
             for (var r = c + 1; r < m; r++)
             {
                 var factor = a[r * m + c] / p;
@@ -87,6 +98,6 @@ internal sealed class BatchDeterminant(RestrictedHessians hessians, double eta)
                     a[r * m + k] -= factor * a[c * m + k];
             }
         }
-        return sum;
+        return sum + Math.Log(product);
     }
 }

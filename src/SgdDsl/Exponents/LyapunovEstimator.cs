@@ -7,39 +7,57 @@ namespace SgdDsl.Exponents;
 /// Estimates the top k Lyapunov exponents of the random products A_ξn ⋯ A_ξ1 on N (A_ξ = I − η K_ξ) by Benettin's
 /// method: k orthonormal vectors are mapped and re-orthonormalized by modified Gram–Schmidt (a thin QR) every step,
 /// and λ̂_j is the mean of log R_jj after a discarded transient (for k = 1 this is the renormalized iteration
-/// v ← A_ξ v/‖A_ξ v‖). Every step costs O(B·rank·r·k + r·k²), independent of d. Independent chains run in parallel,
-/// each from its own seed; their block means are combined in chain order, and the run extends itself (doubling the
-/// blocks of every chain) while the verdict on λ is undecided and the step budget allows, so the result is
-/// bit-identical for any degree of parallelism.
+/// v ← A_ξ v/‖A_ξ v‖, one fused <see cref="BatchStep"/> per step). Every step costs O(B·rank·r·k + r·k²), independent
+/// of d, and allocates nothing. Independent chains run in parallel, each from its own seed; their block means are
+/// combined in chain order, and the run doubles the blocks of every chain until its <see cref="StopRule"/> is met or
+/// the step budget would be passed, deciding only on the combined means, so the result is bit-identical for any degree
+/// of parallelism.
 /// </summary>
 internal static class LyapunovEstimator
 {
     /// <summary>R_jj ≤ this × ‖A_ξ‖-scale means the map annihilated direction j (a singular product): exponent −∞.</summary>
     public const double AnnihilationTolerance = 1e-13;
 
-    /// <summary>When a run may stop growing (it always stops at the step budget).</summary>
+    /// <summary>
+    /// When a run may stop growing. Every rule also stops at λ̂ = −∞ and when the next doubling would pass the step
+    /// budget (<see cref="LambdaSettings.MaxSteps"/>); "the target" is SE ≤ <see cref="LambdaSettings.StandardErrorTarget"/>
+    /// × max(1, |λ̂|).
+    /// </summary>
     public enum StopRule
     {
-        /// <summary>As soon as λ̂ ± z·SE excludes 0 (or λ̂ = −∞): the verdict is all that is unknown.</summary>
+        /// <summary>
+        /// The full first run of <see cref="LambdaSettings.Steps"/> per chain, then doubling while the verdict is
+        /// undecided: what <see cref="StabilityOptions.AlwaysEstimate"/> asks for (the default length, regardless of the target).
+        /// </summary>
         VerdictDecided,
 
         /// <summary>
-        /// As soon as SE ≤ <see cref="LambdaSettings.StandardErrorTarget"/> × max(1, |λ̂|): a bound already certified the
-        /// sign, so only the value is wanted. Starts from an eighth of the usual first run, so certified points stay cheap.
+        /// No bound decided the sign: from a first run of <see cref="LambdaSettings.Steps"/>/<see cref="FirstRunDivisor"/>
+        /// per chain, doubling until the target is met and λ̂ ± z·SE excludes 0. An undecided run near λ = 0 keeps doubling
+        /// after it meets the target, since more steps may still decide it.
+        /// </summary>
+        PrecisionAndVerdict,
+
+        /// <summary>
+        /// A bound already certified the sign, so only the value is wanted: from the same short first run, doubling until
+        /// the target is met.
         /// </summary>
         PrecisionReached,
     }
 
-    /// <summary>The first run of a <see cref="StopRule.PrecisionReached"/> estimate is this fraction of <see cref="LambdaSettings.Steps"/>.</summary>
-    public const int PrecisionFirstRunDivisor = 8;
+    /// <summary>The first run of a target-driven estimate is this fraction of <see cref="LambdaSettings.Steps"/> per chain.</summary>
+    public const int FirstRunDivisor = 8;
+
+    /// <summary>The standard error an estimate of <paramref name="value"/> must reach: target × max(1, |λ̂|).</summary>
+    public static double TargetFor(LambdaSettings settings, double value) => settings.StandardErrorTarget * Math.Max(1.0, Math.Abs(value));
 
     public static LyapunovEstimate Estimate(RestrictedHessians hessians, LambdaSettings settings, int spectrumSize, StopRule stop)
     {
         var chains = settings.Chains;
         var k = Math.Clamp(spectrumSize, 1, hessians.Dimension);
-        var steps = stop == StopRule.PrecisionReached
-            ? Math.Max(settings.BlocksPerChain, settings.Steps / PrecisionFirstRunDivisor)
-            : settings.Steps;
+        var steps = stop == StopRule.VerdictDecided
+            ? settings.Steps
+            : Math.Max(settings.BlocksPerChain, settings.Steps / FirstRunDivisor);
         var budget = Math.Max(settings.MaxSteps, (long)steps * chains);
         // Blocks and the transient are whole epochs, so reshuffling blocks start at epoch boundaries.
         var epoch = BatchSampler.StepsPerEpochOf(settings.Sampling, hessians.Count, settings.BatchSize);
@@ -52,21 +70,29 @@ internal static class LyapunovEstimator
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
         var blocks = settings.BlocksPerChain;
         Parallel.For(0, chains, parallel, c => states[c].Run(transient, blocks, blockSize));
-        var extended = false;
+        var targetMissed = false;
         while (true)
         {
             var (mean, se) = BatchMeans(states, 0, blocks);
-            var decided = double.IsNegativeInfinity(mean) || (stop == StopRule.VerdictDecided
-                ? settings.VerdictOf(mean, se) != Verdict.Inconclusive
-                : se <= settings.StandardErrorTarget * Math.Max(1.0, Math.Abs(mean)));
+            var precise = se <= TargetFor(settings, mean);
+            var verdict = settings.VerdictOf(mean, se) != Verdict.Inconclusive;
+            var done = double.IsNegativeInfinity(mean) || stop switch
+            {
+                StopRule.VerdictDecided => verdict,
+                StopRule.PrecisionAndVerdict => precise && verdict,
+                _ => precise,
+            };
             var next = (long)chains * 2 * blocks * blockSize;
-            if (decided || next > budget)
+            if (done || next > budget)
+            {
+                targetMissed = stop != StopRule.VerdictDecided && !double.IsNegativeInfinity(mean) && !precise;
                 break;
+            }
             var add = blocks;
             Parallel.For(0, chains, parallel, c => states[c].Run(0, add, blockSize));
             blocks += add;
-            extended = true;
         }
+        var extended = (long)blocks * blockSize > settings.Steps;
 
         var spectrum = new LyapunovExponentEstimate[k];
         for (var j = 0; j < k; j++)
@@ -87,7 +113,7 @@ internal static class LyapunovEstimator
         }
         return new LyapunovEstimate(
             spectrum, new LyapunovExponentEstimate(sum, double.IsNegativeInfinity(sum) ? 0.0 : sumSe),
-            (long)chains * blocks * blockSize, chainValues, history, extended);
+            (long)chains * blocks * blockSize, chainValues, history, extended, targetMissed);
     }
 
     /// <summary>
@@ -122,24 +148,27 @@ internal static class LyapunovEstimator
     /// <summary>One chain: its random stream, its k orthonormal vectors and its block means (kept between extensions).</summary>
     private sealed class Chain
     {
-        private readonly RestrictedHessians hessians;
         private readonly double eta;
         private readonly BatchSampler sampler;
         private readonly int[] batch;
         private readonly double[][] vectors;
-        private readonly double[] acc;
+        private readonly BatchStep step;
         private readonly double[] logR;
         private int alive;
 
+        // Chains are built one after another, so their objects sit side by side; a never-written 128-byte gap after
+        // each chain's state keeps one chain's writes (its vector, its generator) off the cache lines another thread reads.
+        private readonly double[] before = new double[16];
+        private double[] after = [];
+
         public Chain(RestrictedHessians hessians, LambdaSettings settings, int index, int k)
         {
-            this.hessians = hessians;
             eta = settings.LearningRate;
             var r = hessians.Dimension;
-            var random = new Random(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
+            var random = new FastRandom(SeedStreams.Derive(settings.Seed, SeedStreams.LyapunovChains, index));
             sampler = BatchSampler.Create(settings.Sampling, hessians.Count, settings.BatchSize, random);
             batch = new int[settings.BatchSize];
-            acc = new double[r];
+            step = new BatchStep(hessians);
             logR = new double[k];
             alive = k;
             // Gaussian starts are almost surely outside every invariant subspace of lower exponents.
@@ -152,6 +181,7 @@ internal static class LyapunovEstimator
             }
             Orthonormalize(logR, double.PositiveInfinity);
             alive = k;
+            after = new double[16];
         }
 
         public List<double[]> Means { get; } = [];
@@ -179,21 +209,31 @@ internal static class LyapunovEstimator
         private void Step()
         {
             var size = sampler.Next(batch);
+            step.Gather(batch.AsSpan(0, size));
             var scale = eta / size;
+            if (logR.Length == 1)
+            {
+                // k = 1: the renormalized iteration; ‖A_ξ v‖ comes out of the fused pass.
+                if (alive == 0)
+                    return;
+                var v = vectors[0];
+                var squares = step.Apply(scale, v);
+                var norm = double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v);
+                if (norm <= AnnihilationTolerance * Math.Max(1.0, norm))
+                {
+                    alive = 0;
+                    return;
+                }
+                VectorKernels.Scale(1.0 / norm, v);
+                logR[0] = Math.Log(norm);
+                return;
+            }
             var growth = 1.0;
             for (var j = 0; j < alive; j++)
             {
                 var v = vectors[j];
-                Array.Clear(acc);
-                for (var i = 0; i < size; i++)
-                    hessians.AddProduct(batch[i], v, acc);
-                var norm = 0.0;
-                for (var a = 0; a < v.Length; a++)
-                {
-                    v[a] -= scale * acc[a];
-                    norm += v[a] * v[a];
-                }
-                growth = Math.Max(growth, double.IsFinite(norm) ? Math.Sqrt(norm) : EuclideanNorm.Of(v));
+                var squares = step.Apply(scale, v);
+                growth = Math.Max(growth, double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v));
             }
             Orthonormalize(logR, growth);
         }
@@ -207,23 +247,16 @@ internal static class LyapunovEstimator
                 for (var i = 0; i < j; i++)
                 {
                     var u = vectors[i];
-                    var dot = 0.0;
-                    for (var a = 0; a < v.Length; a++)
-                        dot += u[a] * v[a];
-                    for (var a = 0; a < v.Length; a++)
-                        v[a] -= dot * u[a];
+                    VectorKernels.AddScaled(-VectorKernels.Dot(u, v), u, v);
                 }
-                var squares = 0.0;
-                for (var a = 0; a < v.Length; a++)
-                    squares += v[a] * v[a];
+                var squares = VectorKernels.Dot(v, v);
                 var norm = double.IsFinite(squares) ? Math.Sqrt(squares) : EuclideanNorm.Of(v);
                 if (norm == 0.0 || (double.IsFinite(scale) && norm <= AnnihilationTolerance * scale))
                 {
                     alive = j;
                     return;
                 }
-                for (var a = 0; a < v.Length; a++)
-                    v[a] /= norm;
+                VectorKernels.Scale(1.0 / norm, v);
                 log[j] = Math.Log(norm);
             }
         }

@@ -52,7 +52,8 @@ internal static class SgdExponent
         if (certifiedBy is { } by)
             findings.Add(new SignCertified(by, by == CertifyingBound.Upper ? bounds.Upper : bounds.Lower));
         var estimate = LyapunovEstimator.Estimate(hessians, s, Math.Max(1, k),
-            certifiedBy is null ? LyapunovEstimator.StopRule.VerdictDecided : LyapunovEstimator.StopRule.PrecisionReached);
+            s.AlwaysEstimate ? LyapunovEstimator.StopRule.VerdictDecided
+            : certifiedBy is null ? LyapunovEstimator.StopRule.PrecisionAndVerdict : LyapunovEstimator.StopRule.PrecisionReached);
         AddEstimateFindings(estimate, bounds, s, k, r, findings);
         var verdict = certifiedBy switch
         {
@@ -71,6 +72,8 @@ internal static class SgdExponent
             findings.Add(new ProductAnnihilated());
         if (estimate.Extended)
             findings.Add(new EstimateExtended(estimate.MeasuredSteps, s.MaxSteps));
+        if (estimate.TargetMissed)
+            findings.Add(new StandardErrorTargetMissed(estimate.StandardError, LyapunovEstimator.TargetFor(s, estimate.Value), estimate.MeasuredSteps, s.MaxSteps));
         if (k == r && double.IsFinite(estimate.Sum.Exponent) && double.IsFinite(bounds.Lower))
         {
             var expected = r * bounds.Lower;

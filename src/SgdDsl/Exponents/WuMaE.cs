@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SgdDsl.Linearizing;
+using SgdDsl.Numerics;
 
 namespace SgdDsl.Exponents;
 
@@ -10,11 +11,33 @@ namespace SgdDsl.Exponents;
 /// </summary>
 internal static class WuMaE
 {
+    /// <summary>Largest r for which Σ is formed and eigen-decomposed (r² entries, O(M·r² + r³)).</summary>
+    public const int DenseDimension = 128;
+
+    /// <summary>Most Lanczos steps for λ_max(Σ) above <see cref="DenseDimension"/>; each costs about 6·r·M multiply-adds.</summary>
+    public const int MaxIterations = 150;
+
+    /// <summary>Relative residual at which the Lanczos value of λ_max(Σ) is taken as converged.</summary>
+    public const double Tolerance = 1e-10;
+
+    /// <summary>
+    /// a = the largest of <paramref name="meanSpectrum"/> and s = √λ_max(Σ): Σ formed up to r = <see cref="DenseDimension"/>,
+    /// above it applied through the factors (Σv = (1/N) Σ_i W_i C_i W_iᵀ v − K(Kv), C_i = S_i W_iᵀW_i S_i) and its top
+    /// eigenvalue found by Lanczos to <see cref="Tolerance"/> (at most <see cref="MaxIterations"/> steps: a Ritz value,
+    /// never above the true one).
+    /// </summary>
     public static (double Sharpness, double NonUniformity) Compute(RestrictedHessians hessians, double[] meanSpectrum)
     {
         var r = hessians.Dimension;
         if (r == 0)
             return (0.0, 0.0);
+        var top = r <= DenseDimension ? DenseTop(hessians) : LanczosTop(hessians);
+        return (meanSpectrum[^1], Math.Sqrt(Math.Max(top, 0.0)));
+    }
+
+    internal static double DenseTop(RestrictedHessians hessians)
+    {
+        var r = hessians.Dimension;
         var sigma = new double[r * r];
         for (var i = 0; i < hessians.Count; i++)
         {
@@ -26,23 +49,74 @@ internal static class WuMaE
                 for (var b = start; b < end; b++)
                 {
                     var wb = hessians.Direction(b);
-                    var dot = 0.0;
-                    for (var k = 0; k < r; k++)
-                        dot += wa[k] * wb[k];
-                    var c = hessians.Scale(a) * hessians.Scale(b) * dot / hessians.Count;
+                    var c = hessians.Scale(a) * hessians.Scale(b) * VectorKernels.Dot(wa, wb) / hessians.Count;
                     for (var p = 0; p < r; p++)
-                    {
-                        for (var q = 0; q < r; q++)
-                            sigma[p * r + q] += c * wa[p] * wb[q];
-                    }
+                        VectorKernels.AddScaled(c * wa[p], wb, sigma.AsSpan(p * r, r));
                 }
             }
         }
         var k2 = Matrix<double>.Build.Dense(r, r, hessians.Mean);
         var matrix = Matrix<double>.Build.Dense(r, r, sigma) - k2 * k2;
         matrix = 0.5 * (matrix + matrix.Transpose());
-        var top = matrix.Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).Max();
-        return (meanSpectrum[^1], Math.Sqrt(Math.Max(top, 0.0)));
+        return matrix.Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).Max();
+    }
+
+    internal static double LanczosTop(RestrictedHessians hessians)
+    {
+        var r = hessians.Dimension;
+        var n = hessians.Count;
+        // C_i = S_i (W_iᵀ W_i) S_i / N, row-major m_i × m_i, one after another.
+        var blocks = new List<double[]>();
+        for (var i = 0; i < n; i++)
+        {
+            var (start, end) = hessians.FactorRange(i);
+            var m = end - start;
+            var c = new double[m * m];
+            for (var a = 0; a < m; a++)
+            {
+                for (var b = 0; b < m; b++)
+                    c[a * m + b] = hessians.Scale(start + a) * hessians.Scale(start + b) * VectorKernels.Dot(hessians.Direction(start + a), hessians.Direction(start + b)) / n;
+            }
+            blocks.Add(c);
+        }
+        var projections = new double[hessians.Scales.Length];
+        var kv = new double[r];
+
+        void Apply(double[] v, double[] result)
+        {
+            Array.Clear(result);
+            // (1/N) Σ_i K_i² v.
+            for (var j = 0; j < projections.Length; j++)
+                projections[j] = VectorKernels.Dot(hessians.Direction(j), v);
+            for (var i = 0; i < n; i++)
+            {
+                var (start, end) = hessians.FactorRange(i);
+                var m = end - start;
+                var c = blocks[i];
+                for (var a = 0; a < m; a++)
+                {
+                    var sum = 0.0;
+                    for (var b = 0; b < m; b++)
+                        sum += c[a * m + b] * projections[start + b];
+                    VectorKernels.AddScaled(sum, hessians.Direction(start + a), result);
+                }
+            }
+            // − K(Kv), K = (1/N) Σ_j s_j w_j w_jᵀ.
+            MeanTimes(hessians, v, kv, projections);
+            var kkv = new double[r];
+            MeanTimes(hessians, kv, kkv, projections);
+            VectorKernels.AddScaled(-1.0, kkv, result);
+        }
+
+        return Lanczos.LargestEigenvalue(Apply, r, MaxIterations, Tolerance);
+    }
+
+    /// <summary>result = K v through the factors (<paramref name="scratch"/>: one entry per factor).</summary>
+    private static void MeanTimes(RestrictedHessians hessians, double[] v, double[] result, double[] scratch)
+    {
+        Array.Clear(result);
+        for (var j = 0; j < scratch.Length; j++)
+            VectorKernels.AddScaled(hessians.Scale(j) * VectorKernels.Dot(hessians.Direction(j), v) / hessians.Count, hessians.Direction(j), result);
     }
 
     /// <summary>2/η.</summary>

@@ -45,7 +45,17 @@ public abstract record StabilityFinding
     /// <summary>A product of batch maps annihilated a random vector of N: λ = −∞.</summary>
     public sealed record ProductAnnihilated : StabilityFinding;
 
-    /// <summary>The estimate doubled its length to decide the verdict.</summary>
+    /// <summary>
+    /// The estimate stopped at its step budget with its standard error above the target
+    /// (<see cref="StabilityOptions.StandardErrorTarget"/> × max(1, |λ̂|)).
+    /// </summary>
+    /// <param name="StandardError">The standard error reached.</param>
+    /// <param name="Target">The target it missed.</param>
+    /// <param name="Steps">Measured steps over all chains.</param>
+    /// <param name="Budget">The step budget (<see cref="StabilityOptions.MaxSteps"/>).</param>
+    public sealed record StandardErrorTargetMissed(double StandardError, double Target, long Steps, long Budget) : StabilityFinding;
+
+    /// <summary>The estimate doubled its length past <see cref="StabilityOptions.Steps"/> per chain, to reach its target or decide the verdict.</summary>
     /// <param name="Steps">Measured steps over all chains at the end.</param>
     /// <param name="Budget">The step budget (<see cref="StabilityOptions.MaxSteps"/>).</param>
     public sealed record EstimateExtended(long Steps, long Budget) : StabilityFinding;

@@ -13,6 +13,7 @@ public sealed class BatchMap
     private readonly RestrictedHessians hessians;
     private readonly int[] batch;
     private readonly double eta;
+    private readonly BatchStep step;
 
     internal BatchMap(NormalSpace normal, RestrictedHessians hessians, int[] batch, double eta)
     {
@@ -20,6 +21,8 @@ public sealed class BatchMap
         this.hessians = hessians;
         this.batch = batch;
         this.eta = eta;
+        step = new BatchStep(hessians);
+        step.Gather(batch);
     }
 
     /// <summary>The sample indices of ξ, in the order given.</summary>
@@ -53,12 +56,8 @@ public sealed class BatchMap
         var r = hessians.Dimension;
         if (y.Length != r) throw new ArgumentException($"y has length {y.Length}, not r = {r}.", nameof(y));
         if (result.Length != r) throw new ArgumentException($"result has length {result.Length}, not r = {r}.", nameof(result));
-        result.Clear();
-        foreach (var i in batch)
-            hessians.AddProduct(i, y, result);
-        var scale = eta / batch.Length;
-        for (var k = 0; k < r; k++)
-            result[k] = y[k] - scale * result[k];
+        y.CopyTo(result);
+        step.Apply(eta / batch.Length, result);
     }
 
     /// <summary>result = A_ξ x = x − η Q K_ξ Qᵀ x for x in R^d (both length d; they may not overlap).</summary>

@@ -96,6 +96,15 @@ internal sealed class RestrictedHessians
     /// <summary>The direction w_j of factor j (length r, not necessarily unit).</summary>
     public ReadOnlySpan<double> Direction(int factor) => directions.AsSpan(factor * Dimension, Dimension);
 
+    /// <summary>The factor table for fused kernels: factor j of sample i for j in [Offsets[i], Offsets[i + 1]).</summary>
+    public ReadOnlySpan<int> Offsets => offsets;
+
+    /// <summary>Every s_j, in factor order.</summary>
+    public ReadOnlySpan<double> Scales => scales;
+
+    /// <summary>Every w_j, row-major: factor j is the r entries from j·r.</summary>
+    public ReadOnlySpan<double> Directions => directions;
+
     /// <summary>acc += K_i v (all of length r).</summary>
     public void AddProduct(int sample, ReadOnlySpan<double> v, Span<double> acc)
     {

@@ -47,6 +47,20 @@ internal static class VectorKernels
             Unsafe.Add(ref ys, k) += a * Unsafe.Add(ref xs, k);
     }
 
+    /// <summary>x ← a·x.</summary>
+    public static void Scale(double a, Span<double> x)
+    {
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        var w = Vector<double>.Count;
+        var scale = new Vector<double>(a);
+        var k = 0;
+        for (; k + w <= n; k += w)
+            (scale * Load(ref xs, k)).StoreUnsafe(ref xs, (nuint)k);
+        for (; k < n; k++)
+            Unsafe.Add(ref xs, k) *= a;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector<double> Load(ref double source, int offset) => Vector.LoadUnsafe(ref source, (nuint)offset);
 }

@@ -22,7 +22,9 @@ public static class FindingText
         BatchesSampled b =>
             $"There are more than {b.MaxEnumerated} batches: each E log|1 − η h_ξ^(j)| was averaged over {b.Sampled} random batches.",
         ProductAnnihilated => "A product of batch maps annihilated a random vector of N, so it is the zero map on N: λ = −∞.",
-        EstimateExtended e => $"The estimate extended itself to {e.Steps} steps to decide the verdict (budget {e.Budget}).",
+        EstimateExtended e => $"The estimate extended itself to {e.Steps} steps to reach its precision target or decide the verdict (budget {e.Budget}).",
+        StandardErrorTargetMissed m =>
+            $"The standard error {G(m.StandardError)} is above its target {G(m.Target)}: the step budget ({m.Budget}) ran out after {m.Steps} steps; raise MaxSteps for more precision.",
         SpectrumSum { Consistent: true } s =>
             $"The spectrum sums to {G(s.Sum)} ± {G(s.StandardError)}, consistent with E log|det A_ξ| = {G(s.Expected)}.",
         SpectrumSum s =>

@@ -1,3 +1,4 @@
+using SgdDsl.Exponents;
 using SgdDsl.Tests.Models;
 
 namespace SgdDsl.Tests.Exponents;
@@ -30,5 +31,25 @@ public class WuMaETests
         Assert.Equal(ClosedForms.MeanSquareWithoutReplacement(H, b, eta), report.LambdaBounds.Upper, 1e-12);
         if (b == 1)
             Assert.Equal(1.43, meanSquare, 1e-12); // THEORY.md: mean-square unstable, yet λ < 0.
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Lanczos_non_uniformity_above_r_128_agrees_with_the_dense_matrix(int outputs)
+    {
+        // r = 140 > WuMaE.DenseDimension: the report's s comes from Lanczos; both routes here on the same K_i.
+        // 1e-9 relative on λ_max(Σ): the Lanczos tolerance is 1e-10 on its residual.
+        const int d = 140;
+        var random = new Random(outputs);
+        var n = 200 / outputs;
+        var rows = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d * outputs).Select(_ => 2 * random.NextDouble() - 1).ToArray()).ToArray();
+        var hessians = Stability.Linearize(new MultiOutputLinearModel(d, outputs, squaredResidual: true), MultiOutputLinearModel.WithFeatures(outputs, rows), new double[d])
+            .Inner.Hessians;
+        Assert.Equal(d, hessians.Dimension);
+        var dense = WuMaE.DenseTop(hessians);
+        var lanczos = WuMaE.LanczosTop(hessians);
+        Assert.True(dense > 0);
+        Assert.Equal(dense, lanczos, 1e-9 * dense);
     }
 }
