@@ -27,6 +27,7 @@ switch (args)
         break;
     case ["--training-step"]:
         TrainingStepMeasurement.Run();
+        break;
     case ["--product"]:
         ProductMeasurement.Run();
         break;
