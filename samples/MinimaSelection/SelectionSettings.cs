@@ -13,10 +13,10 @@ public sealed record SelectionSettings
     public IReadOnlyList<int> Classes { get; init; } = [3, 8];
 
     /// <summary>Images per class (N = 2·this for the ±1 task).</summary>
-    public int PerClass { get; init; } = 100;
+    public int PerClass { get; init; } = 25;
 
     /// <summary>The initialization's scale s: θ ~ N(0, s²/fan-in) per block, the same start for every run.</summary>
-    public double InitScale { get; init; } = 3.0;
+    public double InitScale { get; init; } = 1.0;
 
     /// <summary>The initialization's seed (SGD batches use <see cref="TrainingSeed"/>).</summary>
     public int InitSeed { get; init; } = 1;
@@ -43,10 +43,10 @@ public sealed record SelectionSettings
     public double BatchSweepLearningRate { get; init; } = 0.1;
 
     /// <summary>The batch sizes of that sweep (N, the GD batch, is added first).</summary>
-    public IReadOnlyList<int> BatchSweep { get; init; } = [50, 10, 5, 2, 1];
+    public IReadOnlyList<int> BatchSweep { get; init; } = [25, 10, 5, 2, 1];
 
     /// <summary>Images per class of the 10-class one-hot variant (0 leaves it out).</summary>
-    public int OneHotPerClass { get; init; } = 10;
+    public int OneHotPerClass { get; init; } = 5;
 
     /// <summary>The one-hot variant's GD step size.</summary>
     public double OneHotGdLearningRate { get; init; } = 0.1;
@@ -57,13 +57,12 @@ public sealed record SelectionSettings
     /// <summary>The most Monte Carlo steps an undecided λ estimate may extend itself to.</summary>
     public long AnalysisMaxSteps { get; init; } = 3_200_000;
 
-    /// <summary>The documented run: 200 images of 3 and 8, four GD and three SGD settings, the batch sweep, the one-hot variant.</summary>
+    /// <summary>The documented run: 50 images of 3 and 8, four GD and three SGD settings, the batch sweep, the one-hot variant.</summary>
     public static SelectionSettings Full { get; } = new();
 
-    /// <summary>The same pipeline on fewer images and runs: under a minute.</summary>
+    /// <summary>The same pipeline with fewer and shorter runs: under a minute.</summary>
     public static SelectionSettings Quick { get; } = new()
     {
-        PerClass = 30,
         GdLearningRates = [0.1, 0.2],
         SgdRuns = [new(0.1, 2)],
         GdMaxSteps = 20_000,
@@ -73,13 +72,15 @@ public sealed record SelectionSettings
         AnalysisMaxSteps = 400_000,
     };
 
-    /// <summary>The quick mode's smallest case, for the test: one GD and one SGD run on a few images.</summary>
+    /// <summary>The quick mode's smallest case, for the test: one GD and one SGD run on 20 images, a few seconds.</summary>
     public static SelectionSettings Smallest { get; } = Quick with
     {
         PerClass = 10,
         GdLearningRates = [0.2],
+        GdMaxSteps = 10_000,
         BatchSweepLearningRate = 0.2,
         SgdRuns = [new(0.1, 2)],
+        SgdMaxSteps = 50_000,
         BatchSweep = [2],
         AnalysisMaxSteps = 200_000,
     };
