@@ -36,11 +36,19 @@ public sealed record FoundMinimum
     public required StabilityReport Report { get; init; }
 
     /// <summary>
-    /// How far above 0 the polish alone can put μ: GD converging at the end point means η·a_end ≤ 2 there, and the
-    /// polish changed the sharpness by a − a_end, so |1 − η·a| ≤ 1 + η·max(0, a − a_end) and
-    /// μ ≤ log(1 + η·max(0, a − a_end)) ≤ η·max(0, a − a_end). Plus 1e-6 for the sharpness's own round-off at η·a ≈ 2.
+    /// GD's exponent along the top direction where training stopped, log|1 − η·a_end| (a_end = <see cref="EndSharpness"/>):
+    /// ≤ 0 where GD can settle. At the edge of stability GD stops still hovering at η·a_end ≈ 2, so this is ≈ 0.
     /// </summary>
-    public double MuTolerance => LearningRate * Math.Max(0.0, Report.Sharpness - EndSharpness) + 1e-6;
+    public double EndTopExponent => Math.Log(Math.Abs(1 - LearningRate * EndSharpness));
+
+    /// <summary>
+    /// How far above 0 μ may be at a polished GD minimum, from what was measured: the top factor is η·a − 1 =
+    /// (η·a_end − 1) + η·(a − a_end), so μ ≤ log(max(1, |1 − η·a_end|) + η·max(0, a − a_end)): where training stopped,
+    /// plus what the polish added to the sharpness. The small eigenvalues give 1 − η·h &lt; 1, never more. Plus 1e-9 for
+    /// round-off in the two sharpness computations (relative 1e-10 at a ≈ 2/η).
+    /// </summary>
+    public double MuTolerance =>
+        Math.Log(Math.Max(1.0, Math.Abs(1 - LearningRate * EndSharpness)) + LearningRate * Math.Max(0.0, Report.Sharpness - EndSharpness)) + 1e-9;
 
     /// <summary>The theorem for a GD-found minimum: μ ≤ 0 up to the polish (<see cref="MuTolerance"/>).</summary>
     public bool MuWithinPolish => Report.Mu <= MuTolerance;

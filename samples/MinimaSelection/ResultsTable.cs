@@ -6,18 +6,21 @@ namespace MinimaSelection;
 /// <summary>The experiment's results as Markdown tables (docs/experiments.md shows them as written).</summary>
 public static class ResultsTable
 {
-    /// <summary>The runs table, the batch sweep and the theorem's checks.</summary>
+    /// <summary>
+    /// The runs table (a_end: the sharpness where training stopped, before the polish; a: at the polished minimum; s: the
+    /// non-uniformity; bounds are Wu–Ma–E's), the batch sweep and the theorem's checks.
+    /// </summary>
     public static string Render(SelectionResult result)
     {
         var s = new StringBuilder();
-        s.AppendLine("| task | method | η | B | steps | stop | travelled | moved | sharpness a | 2/η | a·η/2 | s | s bound | μ | λ ± SE | λ by | GD | SGD |");
-        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        s.AppendLine("| task | method | η | B | steps | stop | travelled | a_end | moved | sharpness a | 2/η | a·η/2 | s | s bound | μ | λ ± SE | λ by | GD | SGD |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var m in result.Runs.Concat(result.OneHot.Where(m => m.AnalysedBatch == m.TrainingBatch)))
         {
             var r = m.Report;
             var t = m.Trained.Training;
             s.AppendLine($"| {m.Task} | {m.Method} | {Numbers.Short(m.LearningRate)} | {m.TrainingBatch} | {t.Steps} | {Stop(t.StopReason)} | " +
-                $"{Numbers.G(t.DistanceTravelled)} | {Numbers.G(m.Trained.Moved)}{(m.Trained.MoveIsLarge ? " (large)" : "")} | " +
+                $"{Numbers.G(t.DistanceTravelled)} | {Numbers.G(m.EndSharpness, 5)} | {Numbers.G(m.Trained.Moved)}{(m.Trained.MoveIsLarge ? " (large)" : "")} | " +
                 $"{Numbers.G(r.Sharpness, 5)} | {Numbers.G(r.SharpnessThreshold, 4)} | {Numbers.Fixed(m.SharpnessRatio, 4)} | " +
                 $"{Numbers.G(r.NonUniformity, 4)} | {Numbers.G(r.NonUniformityThreshold, 4)} | {Numbers.G(r.Mu, 3)} | {Lambda(r)} | {Method(r)} | " +
                 $"{Verdict(r.GdVerdict)} | {Verdict(r.SgdVerdict)} |");
@@ -45,7 +48,9 @@ public static class ResultsTable
         s.AppendLine("The theorem's inequalities:");
         s.AppendLine();
         foreach (var m in result.GdMinima)
-            s.AppendLine($"- {m.Task}, {m.Label}: μ = {Numbers.G(m.Report.Mu)} ≤ {Numbers.G(m.MuTolerance)} (the polish's share, η·max(0, a − a_end) with a_end = {Numbers.G(m.EndSharpness, 5)}): {Holds(m.MuWithinPolish)}");
+            s.AppendLine($"- {m.Task}, {m.Label}: where GD stopped, η·a_end = {Numbers.Fixed(m.LearningRate * m.EndSharpness, 5)} " +
+                $"(log|1 − η·a_end| = {Numbers.G(m.EndTopExponent)}); at the polished minimum μ = {Numbers.G(m.Report.Mu)} ≤ {Numbers.G(m.MuTolerance)}, " +
+                $"what the end point and the polish's change of sharpness allow: {Holds(m.MuWithinPolish)}");
         foreach (var m in result.SgdMinima)
             s.AppendLine($"- {m.Task}, {m.Label}: λ = {Lambda(m.Report)} ≤ 3·SE: {Holds(m.LambdaNotPositive)}");
         foreach (var m in result.GdMinimaUnderSgd)
