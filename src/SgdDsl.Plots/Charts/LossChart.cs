@@ -32,7 +32,7 @@ internal static class LossChart
             var line = plot.Add.HorizontalLine(Math.Log10(target));
             line.LineColor = Colors.Gray;
             line.LinePattern = LinePattern.Dashed;
-            line.LegendText = $"loss target {Format.Number(target)}";
+            line.LegendText = $"loss target {target.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}";
         }
 
         LogAxis.Apply(plot.Axes.Left, decadesOnly: true);
