@@ -37,6 +37,7 @@ namespace SgdDsl.Symbolics
         /// </summary>
         public static LoopProgram Schedule(IReadOnlyList<OutputFamily> families, bool transposedSums = false)
         {
+            families = InnermostFactors.Collect(families);
             var scheduler = new LoopScheduler(transposedSums);
             foreach (var family in families) scheduler.Count(family.Value);
             scheduler.FindTabulable();
