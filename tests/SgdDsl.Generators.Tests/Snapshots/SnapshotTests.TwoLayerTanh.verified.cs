@@ -132,31 +132,27 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
                 t6 += tab2[i1] * v_[i1];
             var t7 = 2.0 * t6 - 2.0 * y;
-            var t18 = t6 - y;
+            var t16 = t6 - y;
             for (var p = 0; p < 16; p++)
             {
                 var t8 = t7 * (tab2[p] * tab5[p] * v_[p]);
-                var t12 = tab5[p] * v_[p];
-                var t19 = t18 * tab5[p];
+                var t11 = tab5[p] * v_[p];
+                var t17 = t16 * tab5[p];
                 for (var r = 0; r < 16; r++)
                 {
                     var t9 = t8 * (p - r == 0 ? 1.0 : 0.0);
-                    var t13 = t12 * (tab5[r] * v_[r]);
-                    var t16 = t12 * tab2[r];
-                    var t20 = t19 * (p - r == 0 ? 1.0 : 0.0);
+                    var t12 = t11 * (tab5[r] * v_[r]);
+                    var t15 = t11 * tab2[r];
+                    var t18 = t17 * (p - r == 0 ? 1.0 : 0.0);
+                    var t19 = t15 + t18;
                     for (var q = 0; q < 4; q++)
                     {
                         var t10 = t9 * x[q];
-                        var t14 = t13 * x[q];
+                        var t13 = t12 * x[q];
+                        var t14 = t13 - t10;
                         for (var s = 0; s < 4; s++)
-                        {
-                            var t11 = t10 * x[s];
-                            var t15 = t14 * x[s];
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t15 - t11;
-                        }
-                        var t17 = t16 * x[q];
-                        var t21 = t20 * x[q];
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t17 + t21;
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t14 * x[s];
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t19 * x[q];
                     }
                     hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
                 }
@@ -201,21 +197,15 @@ namespace TwoLayerTanhSample
                 tab11[i1] = t2;
             }
             var t13 = 2.0 * t7 - 2.0 * y;
-            var t16 = t7 - y;
-            var t19 = t6 + t0;
+            var t15 = t7 - y;
+            var t16 = t6 + t0;
             for (var p = 0; p < 16; p++)
             {
                 var t14 = t13 * (tab11[p] * tab9[p] * v_[p] * tab8[p]);
-                var t17 = t16 * tab9[p] * v_v[p];
-                var t20 = tab9[p] * t19 * v_[p];
+                var t17 = t15 * tab9[p] * v_v[p] - t14 + tab9[p] * t16 * v_[p];
                 for (var q = 0; q < 4; q++)
-                {
-                    var t15 = t14 * x[q];
-                    var t18 = t17 * x[q];
-                    var t21 = t20 * x[q];
-                    result[p * 4 + q] = t18 - t15 + t21;
-                }
-                result[64 + p] = t16 * tab9[p] * tab8[p] + tab11[p] * t19;
+                    result[p * 4 + q] = t17 * x[q];
+                result[64 + p] = t15 * tab9[p] * tab8[p] + tab11[p] * t16;
             }
         }
 
