@@ -6,6 +6,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --generator-cpu   the generator's processor time per model (for a loaded machine)
 switch (args)
 {
     case ["--memory"]:
@@ -13,6 +14,9 @@ switch (args)
         break;
     case ["--quick-ratios"]:
         QuickRatios.Run();
+        break;
+    case ["--generator-cpu"]:
+        GeneratorCpuTime.Run();
         break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();
