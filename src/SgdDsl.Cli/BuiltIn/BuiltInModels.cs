@@ -1,12 +1,11 @@
+using SgdDsl.CommandLine;
+
 namespace SgdDsl.Cli.BuiltIn;
 
-/// <summary>A compiled model with a small data set and a known global minimum of it, for trying the CLI without files.</summary>
-internal sealed record BuiltInModel(ILossModel Model, double[][] Data, double[] Minimum, string Description);
-
-/// <summary>The models compiled into the CLI; the first is the default of the main job.</summary>
+/// <summary>The models compiled into the tool, each with a small data set and a known global minimum of it, for trying the CLI without files; the first is the default of the main job.</summary>
 internal static class BuiltInModels
 {
-    public static IReadOnlyList<BuiltInModel> All { get; } =
+    public static IReadOnlyList<CommandLineModel> All { get; } =
     [
         // y = x, so the minima are a·b = 1; (1, 1) is its most symmetric point.
         new(ProductModel.Model, [[0.9, 0.9], [2.5, 2.5]], [1.0, 1.0],
@@ -17,9 +16,4 @@ internal static class BuiltInModels
         new(DeepChain.Model, [[0.5, 0.5], [1.5, 1.5]], [1.0, 1.0, 1.0],
             "ℓ = ½(w1·w2·w3·x − y)², minima on the surface w1·w2·w3 = 1"),
     ];
-
-    public static BuiltInModel Default => All[0];
-
-    public static BuiltInModel? Find(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Model.Name, name, StringComparison.OrdinalIgnoreCase));
 }
