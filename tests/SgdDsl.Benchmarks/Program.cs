@@ -8,6 +8,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --fixed-costs    bounds and Wu–Ma–E stage by stage, r = 64 and r = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --generator-cpu   the generator's processor time per model (for a loaded machine)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --formula-ratios  a formula net against the generated one, by Stopwatch
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --product   Π_k w_k (D = 200): Gradient, Hessian, HVP over Value
@@ -18,6 +19,9 @@ switch (args)
         break;
     case ["--quick-ratios"]:
         QuickRatios.Run();
+        break;
+    case ["--generator-cpu"]:
+        GeneratorCpuTime.Run();
         break;
     case ["--formula-ratios"]:
         FormulaRatios.Run();

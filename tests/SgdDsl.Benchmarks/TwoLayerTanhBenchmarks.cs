@@ -51,6 +51,9 @@ public class TwoLayerTanhBenchmarks
         return _product[0];
     }
 
+    [Benchmark(Description = "Hand-written Value")]
+    public double HandWrittenValue() => HandWrittenTwoLayerTanh.Value(_theta, _sample);
+
     [Benchmark(Description = "Hand-written Gradient")]
     public double HandWrittenGradient() => HandWrittenTwoLayerTanh.Gradient(_theta, _sample, _gradient);
 

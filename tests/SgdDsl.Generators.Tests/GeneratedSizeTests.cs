@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SgdDsl.Generators.Tests.Infrastructure;
 
 namespace SgdDsl.Generators.Tests;
@@ -57,5 +58,38 @@ public class GeneratedSizeTests
         var docLines = text.Split('\n').Where(l => l.TrimStart().StartsWith("/// <br/>", StringComparison.Ordinal)).ToArray();
         Assert.Contains(docLines, l => l.Contains("(cut: the formula has "));
         Assert.All(docLines, l => Assert.True(l.Trim().Length < 500, l[..80]));
+    }
+
+    private static string Network(string sizes, string parameters, string loss) => GeneratorHarness.Usings +
+        $"namespace Cases; [SgdModel] public static partial class Net {{ const int {sizes}; [Loss] static double Loss({parameters}) => {loss}; }}";
+
+    private static string MultiOutputMlp(string sizes) => Network(sizes,
+        "[Param(H, D)] double[,] W, [Param(K, H)] double[,] V, [Data(D)] double[] x, [Data(K)] double[] y",
+        "0.5 * Sum(K, c => Sq(Sum(H, j => V[c, j] * Math.Tanh(Sum(D, k => W[j, k] * x[k]))) - y[c]))");
+
+    private static string TwoHiddenLayers(string sizes) => Network(sizes,
+        "[Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y",
+        "0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y)");
+
+    /// <summary>The source with every number (widths, offsets, table lengths) replaced by 0.</summary>
+    private static string WithoutNumbers(string source) => Regex.Replace(source, "[0-9]+", "0");
+
+    public static TheoryData<string, string> NetworksAtTwoWidths => new()
+    {
+        // The benchmark networks (issue 11 §4) beside the same losses at other widths with as many digits (so formulas
+        // cut in doc comments are cut at the same place) whose tables take the same storage: stack or pooled is decided
+        // by the tables' lengths (at most 1,024 doubles each and 4,096 in all on the stack), which changes declarations.
+        { MultiOutputMlp("K = 10, H = 128, D = 784"), MultiOutputMlp("K = 12, H = 100, D = 999") },
+        { TwoHiddenLayers("H = 500, D = 64"), TwoHiddenLayers("H = 510, D = 80") },
+        // Small widths, every table on the stack.
+        { TwoHiddenLayers("H = 3, D = 2"), TwoHiddenLayers("H = 7, D = 5") },
+    };
+
+    [Theory]
+    [MemberData(nameof(NetworksAtTwoWidths))]
+    public void A_network_generates_the_same_code_at_every_width_up_to_its_numbers(string narrow, string wide)
+    {
+        var (a, b) = (GeneratorHarness.GeneratedSource(narrow), GeneratorHarness.GeneratedSource(wide));
+        Assert.Equal(WithoutNumbers(a), WithoutNumbers(b));
     }
 }

@@ -45,6 +45,14 @@ public class IndexedModelTests
         static double Loss([Param(D, D)] double[,] W, [Data(D)] double[] x, double y)
             => 0.5 * Sq(Sum(D, i => Prod(D, j => 1 + W[i, j] * x[j])) - y);
         """,
+        // Sums down the columns of A (Σ_i A[i, p]·x[i], free in p), accumulated row by row into tables, inside a
+        // function, a square and a product over p.
+        """
+        const int N = 3, M = 4;
+        [Loss]
+        static double Loss([Param(N, M)] double[,] A, [Param(M)] double[] b, [Data(N)] double[] x)
+            => Sum(M, p => Sq(Tanh(Sum(N, i => A[i, p] * x[i]) + b[p]))) + Prod(M, p => 1 + 0.1 * Sum(N, i => A[i, p] * A[i, p] * x[i]));
+        """,
         // Several outputs (the hidden layer shared by every output) and two hidden layers.
         """
         const int K = 2, H = 3, D = 2;
@@ -263,6 +271,25 @@ public class IndexedModelTests
             windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
         Assert.Equal(0, windows.Min());
+    }
+
+    [Fact]
+    public void A_layers_adjoint_reads_the_next_layers_weights_along_their_rows()
+    {
+        var source = GeneratorHarness.GeneratedSource(GeneratorHarness.Usings + """
+            [SgdModel]
+            public static partial class Net
+            {
+                const int H = 5, D = 3;
+                [Loss]
+                static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+                    => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
+            }
+            """);
+        var gradient = source[source.IndexOf("public static double Gradient(", StringComparison.Ordinal)..source.IndexOf("public static void Hessian(", StringComparison.Ordinal)];
+        // δ_p = Σ_i U[i, p]·e_i as δ_p += e_i·U[i, p] for each row i, never a sum over i of U[i, p] for each p.
+        Assert.Matches(@"tab\d+\[p\] \+= \w+ \* U\[i\d \* 5 \+ p\]", gradient);
+        Assert.DoesNotMatch(@"t\d+ \+= .*U\[i\d \* 5 \+ p\]", gradient);
     }
 
     [Fact]

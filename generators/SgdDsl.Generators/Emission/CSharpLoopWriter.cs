@@ -75,6 +75,9 @@ namespace SgdDsl.Generators.Emission
                 case TableStore store:
                     _lines.Add($"{indent}{Name(store.Table)}[{_names.Of(store.Index)}] = {Text(store.Value)};");
                     break;
+                case TableAccumulate a:
+                    _lines.Add($"{indent}{Name(a.Table)}[{_names.Of(a.Index)}] {(a.Kind == AccumulatorKind.Sum ? "+=" : "*=")} {Text(a.Term)};");
+                    break;
                 case Store store:
                     _lines.Add(indent + Output(store.Family.Target, Text(store.Value)));
                     break;

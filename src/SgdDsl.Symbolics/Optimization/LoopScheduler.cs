@@ -29,14 +29,16 @@ namespace SgdDsl.Symbolics
         private readonly Dictionary<Table, PendingTable> _pending = new Dictionary<Table, PendingTable>();
         private readonly List<Table> _tables = new List<Table>();
 
-        private LoopScheduler()
-        {
-        }
+        private LoopScheduler(bool transposedSums) => _transposedSums = transposedSums;
 
-        /// <summary>The program computing the given families in order.</summary>
-        public static LoopProgram Schedule(IReadOnlyList<OutputFamily> families)
+        /// <summary>
+        /// The program computing the given families in order; with <paramref name="transposedSums"/>, sums that would
+        /// read a matrix across its rows are accumulated along them (<see cref="TableAccumulate"/>, see TransposedSums.cs).
+        /// </summary>
+        public static LoopProgram Schedule(IReadOnlyList<OutputFamily> families, bool transposedSums = false)
         {
-            var scheduler = new LoopScheduler();
+            families = InnermostFactors.Collect(families);
+            var scheduler = new LoopScheduler(transposedSums);
             foreach (var family in families) scheduler.Count(family.Value);
             scheduler.FindTabulable();
             return scheduler.Emit(families);
@@ -94,7 +96,7 @@ namespace SgdDsl.Symbolics
             // Per-index values that some loop would recompute are tabulated first (the forward pass), then index-free sums:
             // their loops fill the tables the per-index loops below read.
             _roots = families.Select(f => f.Value).ToList();
-            var repeated = new List<Expr>();
+            var repeated = _repeated;
             var visited = new HashSet<(Expr, string)>();
             foreach (var family in families)
                 FindRepeated(family.Value, family.Indices.ToList(), visited, repeated);
@@ -102,6 +104,7 @@ namespace SgdDsl.Symbolics
                 if (Tabulable(e, root)) Hoist(e, root);
             foreach (var r in PendingReductions(root).Where(r => r.FreeIndices.Count == 0).ToList())
                 if (root.NameOf(r) == null) Accumulate(r, root);
+            ScatterPending(root);
 
             foreach (var family in families)
             {
@@ -142,7 +145,7 @@ namespace SgdDsl.Symbolics
             }
 
             if (e is IndexedProduct x && Scanned(x, use) is { } scanned) return scanned;
-            if (e is Reduction r) return Accumulate(r, use);
+            if (e is Reduction r) return ReadsAcrossRows(r) ? Scatter(r, use) : Accumulate(r, use);
             if (!CommonSubexpressions.IsCompound(e)) return new Formula(e, NoneHeld);
 
             var home = Home(e, use);
@@ -231,7 +234,7 @@ namespace SgdDsl.Symbolics
         {
             var home = Home(r, use);
             var fused = new List<Reduction> { r };
-            fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home &&
+            fused.AddRange(PendingReductions(home).Where(c => !c.Equals(r) && c.Bound.Equals(r.Bound) && TryHome(c, use) == home && !ReadsAcrossRows(c) &&
                 !(Key(c) is { } k && home.TableOf(k) != null) && !(c is IndexedProduct x && ScanIndex(x, out _) != null)));
             var loop = new Scope(home, r.Bound);
             var accumulators = new List<Accumulator>();
@@ -359,6 +362,14 @@ namespace SgdDsl.Symbolics
             var root = home.Root;
             var key = Key(e)!;
             if (root.TableOf(key) != null) return;
+            if (e is Reduction r && ReadsAcrossRows(r))
+            {
+                Scatter(r, root);
+                return;
+            }
+
+            if (e is Reduction sum && HoistTogether(sum, root)) return;
+
             var index = e.FreeIndices[0];
             var fill = new Scope(root, index);
             var table = new Table(_temporaries++, index.Range);

@@ -7,10 +7,10 @@ namespace SgdDsl.Symbolics
     /// <summary>The output families of one method (Value, Gradient, …) and the loop program that computes them.</summary>
     public sealed class MethodProgram
     {
-        internal MethodProgram(IReadOnlyList<OutputFamily> families)
+        internal MethodProgram(IReadOnlyList<OutputFamily> families, bool transposedSums)
         {
             Families = families;
-            Program = LoopScheduler.Schedule(DeltaCases.Split(families));
+            Program = LoopScheduler.Schedule(DeltaCases.Split(families), transposedSums);
         }
 
         public IReadOnlyList<OutputFamily> Families { get; }
@@ -57,18 +57,23 @@ namespace SgdDsl.Symbolics
         /// <summary>
         /// The programs of <paramref name="loss"/> in the parameters <paramref name="blocks"/> (θ of
         /// <paramref name="parameterCount"/> values); <paramref name="residualOutput"/> is f of ℓ = c·(f − y)², or f_k
-        /// free in <paramref name="outputIndex"/> for ℓ = c·Σ_k (f_k − y[k])², or null.
+        /// free in <paramref name="outputIndex"/> for ℓ = c·Σ_k (f_k − y[k])², or null. With
+        /// <paramref name="transposedSums"/>, a sum that would read a matrix across its rows (a layer's adjoint Uᵀδ) is
+        /// accumulated along them, row by row, with <see cref="TableAccumulate"/> statements; consumers that print or
+        /// compile programs must then handle that statement.
         /// </summary>
         public static DerivativePrograms Compute(IReadOnlyList<ParameterBlock> blocks, int parameterCount, Expr loss,
-            Expr? residualOutput = null, IndexSymbol? outputIndex = null, CancellationToken cancellation = default)
+            Expr? residualOutput = null, IndexSymbol? outputIndex = null, CancellationToken cancellation = default, bool transposedSums = false)
         {
+            MethodProgram Program(IReadOnlyList<OutputFamily> families) => new MethodProgram(families, transposedSums);
+
             var d = DerivativeSet.Compute(blocks, loss, cancellation);
-            var value = new MethodProgram(new[] { Return(d.Loss) });
-            var gradient = new MethodProgram(d.Gradient.Select(g => Store("gradient", g)).Append(Return(d.Loss)).ToList());
+            var value = Program(new[] { Return(d.Loss) });
+            var gradient = Program(d.Gradient.Select(g => Store("gradient", g)).Append(Return(d.Loss)).ToList());
             cancellation.ThrowIfCancellationRequested();
-            var hessian = new MethodProgram(d.Hessian.Select(h => HessianEntry(h, parameterCount)).ToList());
-            var hessianVector = new MethodProgram(d.HessianVector.Select(h => Store("result", h)).ToList());
-            var residual = residualOutput == null ? null : ResidualPrograms.Compute(blocks, parameterCount, residualOutput, outputIndex);
+            var hessian = Program(d.Hessian.Select(h => HessianEntry(h, parameterCount)).ToList());
+            var hessianVector = Program(d.HessianVector.Select(h => Store("result", h)).ToList());
+            var residual = residualOutput == null ? null : ResidualPrograms.Compute(blocks, parameterCount, residualOutput, outputIndex, transposedSums);
             return new DerivativePrograms(d, value, gradient, hessian, hessianVector, residual);
         }
 
@@ -136,19 +141,20 @@ namespace SgdDsl.Symbolics
         /// <summary>∇f into <c>gradient</c> then f returned, or the Jacobian into <c>jacobian</c>.</summary>
         public MethodProgram OutputDerivative { get; }
 
-        internal static ResidualPrograms Compute(IReadOnlyList<ParameterBlock> blocks, int parameterCount, Expr output, IndexSymbol? outputIndex)
+        internal static ResidualPrograms Compute(IReadOnlyList<ParameterBlock> blocks, int parameterCount, Expr output, IndexSymbol? outputIndex, bool transposedSums)
         {
+            MethodProgram Program(IReadOnlyList<OutputFamily> families) => new MethodProgram(families, transposedSums);
             var derivatives = DerivativeSet.GradientOf(blocks, output);
             if (outputIndex is { } k)
             {
-                var outputs = new MethodProgram(new[] { new OutputFamily(new[] { k }, output, OutputTarget.Entries("outputs", new OutputPosition(FlatIndex.Of(k)))) });
-                var jacobian = new MethodProgram(derivatives.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), g.Value,
+                var outputs = Program(new[] { new OutputFamily(new[] { k }, output, OutputTarget.Entries("outputs", new OutputPosition(FlatIndex.Of(k)))) });
+                var jacobian = Program(derivatives.Select(g => new OutputFamily(new[] { k }.Concat(g.Indices).ToArray(), g.Value,
                     OutputTarget.Entries("jacobian", new OutputPosition(DerivativePrograms.Entry(g), FlatIndex.Of(k), parameterCount)))).ToList());
                 return new ResidualPrograms(k, derivatives, outputs, jacobian);
             }
 
-            var value = new MethodProgram(new[] { DerivativePrograms.Return(output) });
-            var gradient = new MethodProgram(derivatives.Select(g => DerivativePrograms.Store("gradient", g)).Append(DerivativePrograms.Return(output)).ToList());
+            var value = Program(new[] { DerivativePrograms.Return(output) });
+            var gradient = Program(derivatives.Select(g => DerivativePrograms.Store("gradient", g)).Append(DerivativePrograms.Return(output)).ToList());
             return new ResidualPrograms(null, derivatives, value, gradient);
         }
     }

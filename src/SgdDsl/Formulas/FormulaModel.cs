@@ -27,7 +27,7 @@ public sealed class FormulaModel : ILossModel
         var scalars = layout.Data.Where(b => b.IsScalar).Select(b => b.Name).ToList();
         var vectors = layout.Data.Where(b => b.Shape.Count == 1).Select(b => (b.Name, b.Shape[0])).ToList();
         var pattern = ResidualOf(loss, scalars, vectors);
-        var programs = DerivativePrograms.Compute(layout.Parameters, d, loss, pattern?.Output, pattern?.OutputIndex);
+        var programs = DerivativePrograms.Compute(layout.Parameters, d, loss, pattern?.Output, pattern?.OutputIndex, transposedSums: true);
         var gradient = programs.Derivatives.Gradient.Select(g => g.Value).ToList();
 
         LossFormula = InfixPrinter.Format(loss);

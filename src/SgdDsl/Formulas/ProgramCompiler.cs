@@ -89,6 +89,11 @@ internal static class ProgramCompiler
                 case TableStore store:
                     yield return Linq.Assign(Linq.ArrayAccess(scratch, Entry(store.Table, store.Index)), Operand(store.Value));
                     break;
+                case TableAccumulate add:
+                    // One row's share of a table of sums filled row by row (the generator's row-wise adjoints).
+                    var entry = Linq.ArrayAccess(scratch, Entry(add.Table, add.Index));
+                    yield return add.Kind == AccumulatorKind.Sum ? Linq.AddAssign(entry, Operand(add.Term)) : Linq.MultiplyAssign(entry, Operand(add.Term));
+                    break;
                 case Store { Family.Target.IsResult: true } store:
                     yield return Linq.Return(Return, Operand(store.Value));
                     break;
