@@ -24,10 +24,10 @@ namespace TwoLayerTanhSample
         /// <summary>The per-sample loss ℓ in LaTeX.</summary>
         public static string LossFormulaLatex => "0.5 \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)^{2}";
 
-        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q).</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block, simplified, in infix notation; an array block's formula is in its free indices p (and q); one longer than 2,000 characters is cut, its length stated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulas { get; } = global::System.Array.AsReadOnly(new string[] { "(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]", "tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)" });
 
-        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX.</summary>
+        /// <summary>∂ℓ/∂θ for each parameter block in LaTeX, cut like the infix formulas.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GradientFormulasLatex { get; } = global::System.Array.AsReadOnly(new string[] { "\\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right) \\left(1 - \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right)^{2}\\right) v_{p} x_{q}", "\\tanh\\left(\\sum_{i_{0}=0}^{3} W_{p,i_{0}} x_{i_{0}}\\right) \\left(\\sum_{i_{1}=0}^{15} \\tanh\\left(\\sum_{i_{0}=0}^{3} W_{i_{1},i_{0}} x_{i_{0}}\\right) v_{i_{1}} - y\\right)" });
 
         /// <summary>This model as a runtime <see cref="global::SgdDsl.ILossModel"/>.</summary>
@@ -131,31 +131,42 @@ namespace TwoLayerTanhSample
             var t6 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
                 t6 += tab2[i1] * v_[i1];
-            var t7 = 2.0 * t6 - 2.0 * y;
-            var t16 = t6 - y;
+            var t10 = 2.0 * t6 - 2.0 * y;
+            var t17 = t6 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t8 = t7 * (tab2[p] * tab5[p] * v_[p]);
-                var t11 = tab5[p] * v_[p];
-                var t17 = t16 * tab5[p];
+                var t7 = tab5[p] * v_[p];
                 for (var r = 0; r < 16; r++)
                 {
-                    var t9 = t8 * (p - r == 0 ? 1.0 : 0.0);
-                    var t12 = t11 * (tab5[r] * v_[r]);
-                    var t15 = t11 * tab2[r];
-                    var t18 = t17 * (p - r == 0 ? 1.0 : 0.0);
-                    var t19 = t15 + t18;
+                    var t8 = t7 * (tab5[r] * v_[r]);
                     for (var q = 0; q < 4; q++)
                     {
-                        var t10 = t9 * x[q];
-                        var t13 = t12 * x[q];
-                        var t14 = t13 - t10;
+                        var t9 = t8 * x[q];
                         for (var s = 0; s < 4; s++)
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t14 * x[s];
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t19 * x[q];
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t9 * x[s];
                     }
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
                 }
+                var t11 = t10 * (tab2[p] * tab5[p] * v_[p]);
+                var t13 = tab5[p] * tab5[p] * v_[p] * v_[p];
+                for (var q = 0; q < 4; q++)
+                {
+                    var t12 = t11 * x[q];
+                    var t14 = t13 * x[q];
+                    var t15 = t14 - t12;
+                    for (var s = 0; s < 4; s++)
+                        hessian[(p * 4 + q) * 80 + p * 4 + s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t15 * x[s];
+                }
+                for (var r = 0; r < 16; r++)
+                {
+                    var t16 = t7 * tab2[r];
+                    for (var q = 0; q < 4; q++)
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t16 * x[q];
+                }
+                var t18 = tab2[p] * tab5[p] * v_[p] + t17 * tab5[p];
+                for (var q = 0; q < 4; q++)
+                    hessian[(p * 4 + q) * 80 + 64 + p] = hessian[(64 + p) * 80 + p * 4 + q] = t18 * x[q];
+                for (var r = 0; r < 16; r++)
+                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
             }
         }
 
