@@ -5,6 +5,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --memory    peak memory, d = 10,000, N = 256
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --lambda    λ estimate: time, standard error, steps/s
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --end-to-end k1|k10    data and a zero-loss point → report, per stage
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 switch (args)
 {
@@ -16,6 +17,9 @@ switch (args)
         break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();
+        break;
+    case ["--end-to-end", var which]:
+        EndToEndMeasurement.Run(which);
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();

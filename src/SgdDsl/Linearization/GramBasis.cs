@@ -21,12 +21,19 @@ internal sealed class GramBasis
     private readonly double[] gram;
     private readonly double[] coefficients;
 
-    private GramBasis(IReadOnlyList<double[]> columns, double[] gram, double[] coefficients)
+    private GramBasis(IReadOnlyList<double[]> columns, double[] gram, double[] coefficients, double[] eigenvalues)
     {
         this.columns = columns;
         this.gram = gram;
         this.coefficients = coefficients;
+        Eigenvalues = eigenvalues;
     }
+
+    /// <summary>
+    /// The eigenvalues λ_j of G, in the order of the basis vectors. In this basis Qᵀc_a = Λ^(1/2)Vᵀe_a, so
+    /// Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ = Λ: the sum of the columns' outer products restricted to N is diagonal with these entries.
+    /// </summary>
+    public double[] Eigenvalues { get; }
 
     /// <summary>m, the number of columns, which is also the rank.</summary>
     public int Rank => columns.Count;
@@ -42,15 +49,16 @@ internal sealed class GramBasis
         var largest = Enumerable.Range(0, m).Max(j => evd.EigenValues[j].Real);
         if (!(largest > 0)) return null;
         var coefficients = new double[m * m];
+        var eigenvalues = new double[m];
         for (var j = 0; j < m; j++)
         {
-            var lambda = evd.EigenValues[j].Real;
+            var lambda = eigenvalues[j] = evd.EigenValues[j].Real;
             if (!(lambda >= MinRelativeEigenvalue * largest)) return null;
             var scale = 1.0 / Math.Sqrt(lambda);
             for (var a = 0; a < m; a++)
                 coefficients[a * m + j] = evd.EigenVectors[a, j] * scale;
         }
-        return new GramBasis(columns, gram, coefficients);
+        return new GramBasis(columns, gram, coefficients, eigenvalues);
     }
 
     /// <summary>Qᵀc_a = Mᵀ G e_a (length r = m): the coordinates of column <paramref name="a"/>, from G alone.</summary>

@@ -27,6 +27,12 @@ internal sealed class MinimumLinearization
 
     public RestrictedHessians Hessians { get; }
 
+    /// <summary>
+    /// The eigenvalues of the mean restricted Hessian K = (1/N) Σ K_i, ascending, when the linearization knows them
+    /// without an r×r eigen-decomposition: on the Gram route K = Λ(G)/N is diagonal in the basis of N. Null otherwise.
+    /// </summary>
+    public double[]? MeanSpectrum => FromSquaredResidual && Normal.ColumnSpectrum is { } values ? [.. values.Select(h => h / Hessians.Count)] : null;
+
     /// <summary>The largest |eigenvalue| of any per-sample Hessian: the curvature scale relTol is relative to.</summary>
     public double LargestCurvature { get; }
 

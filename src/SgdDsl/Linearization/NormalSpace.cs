@@ -30,6 +30,12 @@ internal sealed class NormalSpace
     public bool FromGram => gram != null;
 
     /// <summary>
+    /// On the Gram route, the eigenvalues of Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ (diagonal in this basis: see <see cref="GramBasis.Eigenvalues"/>),
+    /// ascending; null otherwise.
+    /// </summary>
+    public double[]? ColumnSpectrum => gram is null ? null : [.. gram.Eigenvalues.Order()];
+
+    /// <summary>
     /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram"/>), from the
     /// Gram matrix alone; only for a normal space built by that route.
     /// </summary>
