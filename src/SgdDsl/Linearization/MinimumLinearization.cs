@@ -3,7 +3,8 @@ namespace SgdDsl.Linearizing;
 /// <summary>
 /// SGD linearized at a minimum x*: the normal space N and the per-sample Hessians restricted to it.
 /// A_ξ = I − η K_ξ (K_ξ the mean of K_i over the batch) is the batch map on N. Built from the squared-residual
-/// form when the model has one (factors √(2c)∇f_i, no Hessian formed), otherwise from per-sample Hessians.
+/// form when the model has one (factors √(2c)∇f_i, no Hessian formed), otherwise from per-sample Hessians (dense up to
+/// d = <see cref="SampleCurvatures.DenseLimit"/>, above it by Lanczos on Hessian–vector products).
 /// </summary>
 internal sealed class MinimumLinearization
 {
@@ -72,7 +73,13 @@ internal sealed class MinimumLinearization
     }
 
     /// <exception cref="ArithmeticException">A per-sample output gradient, Hessian or curvature is not finite.</exception>
-    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism)
+    /// <param name="model">The per-sample loss.</param>
+    /// <param name="data">The samples.</param>
+    /// <param name="point">x*.</param>
+    /// <param name="relTol">The curvature cut, relative to the largest curvature.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads (the result does not depend on it).</param>
+    /// <param name="forceLanczos">Without the residual form, per-sample curvatures by Lanczos whatever d (for tests).</param>
+    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism, bool forceLanczos = false)
     {
         if (model.SquaredResidual is { } form)
         {
@@ -86,7 +93,7 @@ internal sealed class MinimumLinearization
             return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut), largest, 0.0, 0, g.LargestResidual,
                 dropped.Length, dropped.SelectMany(h => h.Where(x => x <= cut)).DefaultIfEmpty(0.0).Max());
         }
-        var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism);
+        var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism, forceLanczos);
         var threshold = relTol * curvatures.LargestMagnitude;
         var normal = NormalSpace.Span(curvatures, threshold, relTol);
         var hessians = RestrictedHessians.Restrict(curvatures, normal, threshold);

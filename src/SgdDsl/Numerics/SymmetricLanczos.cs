@@ -28,7 +28,8 @@ internal static class SymmetricLanczos
     /// Stop early once the Ritz value of largest magnitude has residual ≤ this × its magnitude (0: never stop early).
     /// </param>
     /// <param name="vectors">Also return the Ritz vectors.</param>
-    public static Result Run(int n, Action<double[], double[]> apply, double[] start, int maxSteps, double breakdown, double topTolerance, bool vectors)
+    /// <param name="scaleFloor">The breakdown is judged against at least this magnitude (for deflated operators whose own Ritz values are round-off).</param>
+    public static Result Run(int n, Action<double[], double[]> apply, double[] start, int maxSteps, double breakdown, double topTolerance, bool vectors, double scaleFloor = 0.0)
     {
         maxSteps = Math.Max(1, Math.Min(maxSteps, n));
         var basis = new List<double[]>();
@@ -40,7 +41,7 @@ internal static class SymmetricLanczos
         Scale(v, 1.0 / norm);
         var w = new double[n];
         var exhausted = false;
-        var scale = 0.0;
+        var scale = scaleFloor;
         (double[] Values, double[,] Vectors) ritz = ([], new double[0, 0]);
         for (var j = 0; j < maxSteps; j++)
         {
