@@ -103,6 +103,7 @@ public static class Stability
             NonUniformityThreshold = WuMaE.NonUniformityThreshold(settings.LearningRate, data.Count, options.BatchSize, options.Sampling),
             SampleRanks = Enumerable.Range(0, data.Count).Select(hessians.Rank).ToArray(),
             FromSquaredResidual = linearization.FromSquaredResidual,
+            OutputCount = model.SquaredResidual?.OutputCount,
             Findings = [.. lambda.Findings, .. linearization.Findings(loss, options.NormalSpaceTolerance), .. caveats],
         };
         stageDone?.Invoke("report");

@@ -17,11 +17,11 @@ internal sealed class GramBasis
     /// <summary>Smallest λ_j/λ_max the Gram route trusts (see the class remarks).</summary>
     public const double MinRelativeEigenvalue = 1e-6;
 
-    private readonly IReadOnlyList<double[]> columns;
+    private readonly SpanningColumns columns;
     private readonly double[] gram;
     private readonly double[] coefficients;
 
-    private GramBasis(IReadOnlyList<double[]> columns, double[] gram, double[] coefficients, double[] eigenvalues)
+    private GramBasis(SpanningColumns columns, double[] gram, double[] coefficients, double[] eigenvalues)
     {
         this.columns = columns;
         this.gram = gram;
@@ -39,12 +39,11 @@ internal sealed class GramBasis
     public int Rank => columns.Count;
 
     /// <summary>The basis, or null when C is rank-deficient or too ill-conditioned for the Gram route.</summary>
-    public static GramBasis? TryCreate(IReadOnlyList<double[]> columns, int maxDegreeOfParallelism)
+    public static GramBasis? TryCreate(SpanningColumns columns, int maxDegreeOfParallelism)
     {
         var m = columns.Count;
         if (m == 0) return null;
-        var gram = new double[m * m];
-        GramMatrix.Compute(new RowMatrix(columns.ToArray(), 1, columns[0].Length), gram, maxDegreeOfParallelism);
+        var gram = columns.Gram(maxDegreeOfParallelism);
         var evd = Matrix<double>.Build.Dense(m, m, (double[])gram.Clone()).Evd(Symmetricity.Symmetric);
         var largest = Enumerable.Range(0, m).Max(j => evd.EigenValues[j].Real);
         if (!(largest > 0)) return null;
@@ -79,8 +78,7 @@ internal sealed class GramBasis
     {
         var m = Rank;
         var t = new double[m];
-        for (var a = 0; a < m; a++)
-            t[a] = VectorKernels.Dot(columns[a], x);
+        columns.Dots(x, t);
         for (var j = 0; j < m; j++)
         {
             var sum = 0.0;
@@ -95,13 +93,15 @@ internal sealed class GramBasis
     {
         var m = Rank;
         x.Clear();
+        var c = new double[m];
         for (var a = 0; a < m; a++)
         {
-            var c = 0.0;
+            var sum = 0.0;
             for (var j = 0; j < m; j++)
-                c += coefficients[a * m + j] * coordinates[j];
-            VectorKernels.AddScaled(c, columns[a], x);
+                sum += coefficients[a * m + j] * coordinates[j];
+            c[a] = sum;
         }
+        columns.AddCombination(c, x);
     }
 
     /// <summary>The basis written out, r×d row-major (d·m² work; only for callers that ask for Q itself).</summary>

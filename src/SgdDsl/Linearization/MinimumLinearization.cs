@@ -26,6 +26,13 @@ internal sealed class MinimumLinearization
 
     public NormalSpace Normal { get; }
 
+    /// <summary>
+    /// The most bytes of scaled Jacobian rows (N·K·d doubles) held at once; above it they are recomputed from the model
+    /// in blocks (<see cref="StreamedFactorRows"/>), so the peak memory stays near G plus two blocks. 1 GB: d = 10⁵ with
+    /// N·K = 1,000 rows (0.8 GB) is held, K = 10 with N = 500 (4 GB) is streamed.
+    /// </summary>
+    public const long HeldFactorBytes = 1_000_000_000;
+
     public RestrictedHessians Hessians { get; }
 
     /// <summary>
@@ -79,18 +86,30 @@ internal sealed class MinimumLinearization
     /// <param name="relTol">The curvature cut, relative to the largest curvature.</param>
     /// <param name="maxDegreeOfParallelism">Most threads (the result does not depend on it).</param>
     /// <param name="forceLanczos">Without the residual form, per-sample curvatures by Lanczos whatever d (for tests).</param>
-    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism, bool forceLanczos = false)
+    /// <param name="heldFactorBytes">Overrides <see cref="HeldFactorBytes"/>, and with it the streamed block size (for tests).</param>
+    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism, bool forceLanczos = false,
+        long heldFactorBytes = HeldFactorBytes)
     {
         if (model.SquaredResidual is { } form)
         {
-            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism);
+            // Rows are held when the N·K×d Jacobian fits HeldFactorBytes, else recomputed block by block.
+            var hold = (long)data.Count * form.OutputCount * point.Length * 8 <= heldFactorBytes;
+            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism, hold);
             var largest = g.Curvatures.Max(h => h.Max());
             var cut = relTol * largest;
-            var kept = g.Factors.SelectMany((rows, i) => rows.Where((_, c) => g.Curvatures[i][c] > cut)).ToList();
-            var span = NormalSpace.SpanByGram(g.Dimension, kept, relTol, maxDegreeOfParallelism);
+            var keptRows = g.Curvatures.SelectMany((h, i) => h.Select((x, c) => (Sample: i, Output: c, Curvature: x)))
+                .Where(t => t.Curvature > cut).Select(t => (t.Sample, t.Output)).ToArray();
+            SpanningColumns columns = hold
+                ? new HeldColumns(keptRows.Select(t => g.Factors[t.Sample][t.Output]).ToArray())
+                : new StreamedFactorRows(form, data, point, keptRows, maxDegreeOfParallelism,
+                    heldFactorBytes == HeldFactorBytes ? StreamedFactorRows.BlockBytes : Math.Max(1, heldFactorBytes));
+            var span = NormalSpace.SpanByGram(g.Dimension, columns, relTol, maxDegreeOfParallelism);
             // Nonzero curvatures below the cut: one huge sample can push every other one there.
             var dropped = g.Curvatures.Where(h => h.Any(x => x > 0 && x <= cut)).ToArray();
-            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut), largest, 0.0, 0, g.LargestResidual,
+            var restricted = span.FromGram || hold
+                ? RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut)
+                : RestrictedHessians.FromColumns(columns.Materialize(), keptRows.Select(t => t.Sample).ToArray(), data.Count, span);
+            return new MinimumLinearization(span, restricted, largest, 0.0, 0, g.LargestResidual,
                 dropped.Length, dropped.SelectMany(h => h.Where(x => x <= cut)).DefaultIfEmpty(0.0).Max());
         }
         var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism, forceLanczos);

@@ -84,6 +84,22 @@ internal sealed class RestrictedHessians
         return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
     }
 
+    /// <summary>K_i = Σ w_a w_aᵀ with w_a = Qᵀc_a for spanning columns c_a of the given samples (in sample order), projected through Q.</summary>
+    public static RestrictedHessians FromColumns(IReadOnlyList<double[]> columns, int[] sampleOfColumn, int sampleCount, NormalSpace normal)
+    {
+        var r = normal.Dimension;
+        var offsets = new int[sampleCount + 1];
+        var directions = new double[columns.Count * r];
+        for (var a = 0; a < columns.Count; a++)
+        {
+            normal.Project(columns[a], directions.AsSpan(a * r, r));
+            offsets[sampleOfColumn[a] + 1]++;
+        }
+        for (var i = 0; i < sampleCount; i++)
+            offsets[i + 1] += offsets[i];
+        return new RestrictedHessians(r, offsets, Enumerable.Repeat(1.0, columns.Count).ToArray(), directions);
+    }
+
     /// <summary>rank K_i: the number of its factors (curvatures above the cut; for K outputs at most K, an upper bound when outputs are dependent).</summary>
     public int Rank(int sample) => offsets[sample + 1] - offsets[sample];
 
