@@ -67,7 +67,8 @@ internal sealed class RestrictedHessians
         var column = 0;
         for (var i = 0; i < factors.Length; i++)
         {
-            for (var c = 0; c < factors[i].Length; c++)
+            // Rows are counted by their curvatures: a streamed linearization holds no factors (the Gram route needs none).
+            for (var c = 0; c < curvatures[i].Length; c++)
             {
                 // The rows above the cut are the columns that span N, in this order.
                 if (r > 0 && curvatures[i][c] > threshold)
