@@ -310,4 +310,45 @@ public class MultiOutputPathTests
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(JsonReport.Render(without)).RootElement.GetProperty("outputs").ValueKind);
         Assert.Equal(K, without.LargestSampleRank);
     }
+
+    [Fact]
+    public void Command_line_analyze_sweep_plot_and_simulate_carry_K_outputs()
+    {
+        var folder = Directory.CreateTempSubdirectory("sgddsl-k2-");
+        try
+        {
+            var (code, output, error) = SgdDsl.Tests.Cli.CliRunner.Run("analyze", "--model", "TwoOutputScaling", "--eta", "0.2", "--json");
+            Assert.True(code == 0, error);
+            var json = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(2, json.GetProperty("outputs").GetInt32());
+            Assert.Equal(2, json.GetProperty("largestSampleRank").GetInt32());
+            Assert.Equal(2, json.GetProperty("normalDimension").GetInt32());
+
+            var rows = Path.Combine(folder.FullName, "rows.jsonl");
+            var png = Path.Combine(folder.FullName, "eta.png");
+            (code, _, error) = SgdDsl.Tests.Cli.CliRunner.Run("sweep", "--model", "TwoOutputScaling", "--at", "1,1,0.5", "--eta", "0.1:0.4:4", "--out", rows, "--plot", png, "--quiet");
+            Assert.True(code == 0, error);
+            Assert.Equal([0x89, 0x50, 0x4E, 0x47], File.ReadAllBytes(png).Take(4));
+            var model = TwoOutputScaling.Model;
+            var data = Dataset.FromRows([[1.0, 1.0, 0.5], [2.0, 2.0, 1.0]]);
+            var dense = new Dense(model, data, [1.0, 1.0, 0.5]);
+            foreach (var line in File.ReadAllLines(rows).Where(l => l.Length > 0))
+            {
+                var row = JsonDocument.Parse(line).RootElement;
+                Assert.Equal("ok", row.GetProperty("status").GetString());
+                Assert.Equal(2, row.GetProperty("outputs").GetInt32());
+                var eta = row.GetProperty("eta").GetDouble();
+                Assert.Equal(dense.Lower(1, eta), row.GetProperty("lambdaLower").GetDouble(), 1e-10);
+                Assert.Equal(Math.Log(dense.MeanSpectrum.Max(h => Math.Abs(1 - eta * h))), row.GetProperty("mu").GetDouble(), 1e-10);
+            }
+
+            (code, output, error) = SgdDsl.Tests.Cli.CliRunner.Run("simulate", "--model", "TwoOutputScaling", "--eta", "0.2", "--trials", "8", "--steps", "100", "--json");
+            Assert.True(code == 0, error);
+            Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("normalDimension").GetInt32());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
