@@ -12,7 +12,7 @@ namespace SgdDsl.Linearizing;
 internal sealed class StreamedFactorRows : SpanningColumns
 {
     /// <summary>The most bytes of factor rows held at once per block (two blocks are live while G is built).</summary>
-    public const long BlockBytes = 400_000_000;
+    public const long BlockBytes = 250_000_000;
 
     private readonly SquaredResidualForm form;
     private readonly Dataset data;
