@@ -33,7 +33,7 @@ public static class EndToEndMeasurement
                           $"{threads} cores, load average {LoadAverage()}.");
         var sharpness = Sharpness(form, data, teacher);
         var options = new StabilityOptions { LearningRate = 1.0 / sharpness, BatchSize = 4, Seed = 1, MaxDegreeOfParallelism = threads };
-        Console.WriteLine($"η = 1/a = {options.LearningRate:G4} (a ≈ {sharpness:G4} by 40 power iterations, not timed), B = 4.");
+        Console.WriteLine($"η = 1/a = {options.LearningRate:G4} (a ≈ {sharpness:G4} by 15 power iterations, not timed), B = 4.");
 
         GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
         var laps = new List<(string Stage, double Seconds)>();
@@ -43,6 +43,7 @@ public static class EndToEndMeasurement
         {
             var now = watch.Elapsed.TotalSeconds;
             laps.Add((stage, now - last));
+            Console.WriteLine($"  … {stage} done after {now - last:F2} s (load average {LoadAverage()}, working set {PeakMemory.Mb(Environment.WorkingSet)})");
             last = now;
         }
         var sampler = HeapSampler.Start();
@@ -108,7 +109,7 @@ public static class EndToEndMeasurement
         var chunks = Environment.ProcessorCount;
         var sums = Enumerable.Range(0, chunks).Select(_ => new double[d]).ToArray();
         var jacobians = Enumerable.Range(0, chunks).Select(_ => new double[k * d]).ToArray();
-        for (var it = 0; it < 40; it++)
+        for (var it = 0; it < 15; it++)
         {
             // Fixed chunks of samples, each with its own buffers: no garbage, the same sum on every run.
             Parallel.For(0, chunks, c =>

@@ -21,8 +21,6 @@ internal static class CommutingFamily
         var n = hessians.Count;
         if (r == 0)
             return [];
-        if (CommutatorProbe.ProvesNonCommuting(hessians))
-            return null;
         var m = new double[r * r];
         var largest = 0.0;
         for (var i = 0; i < n; i++)

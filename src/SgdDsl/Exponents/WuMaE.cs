@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using SgdDsl.Linearizing;
-using SgdDsl.Numerics;
 
 namespace SgdDsl.Exponents;
 
@@ -11,22 +10,11 @@ namespace SgdDsl.Exponents;
 /// </summary>
 internal static class WuMaE
 {
-    /// <summary>
-    /// Largest r for which Σ is formed (r×r, N·rank²·r² work) and eigen-decomposed; above it λ_max(Σ) comes from Lanczos
-    /// on v ↦ (1/N) Σ K_i(K_i v) − K(K v), O(N·rank·r) per product, never an r×r matrix.
-    /// </summary>
-    public const int DenseLimit = 200;
-
-    /// <summary>Relative residual at which the Lanczos estimate of λ_max(Σ) stops: s to about 1e-8 relative.</summary>
-    public const double LanczosTolerance = 1e-8;
-
     public static (double Sharpness, double NonUniformity) Compute(RestrictedHessians hessians, double[] meanSpectrum)
     {
         var r = hessians.Dimension;
         if (r == 0)
             return (0.0, 0.0);
-        if (r > DenseLimit)
-            return (meanSpectrum[^1], Math.Sqrt(Math.Max(TopByLanczos(hessians), 0.0)));
         var sigma = new double[r * r];
         for (var i = 0; i < hessians.Count; i++)
         {
@@ -55,37 +43,6 @@ internal static class WuMaE
         matrix = 0.5 * (matrix + matrix.Transpose());
         var top = matrix.Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real).Max();
         return (meanSpectrum[^1], Math.Sqrt(Math.Max(top, 0.0)));
-    }
-
-    /// <summary>λ_max(Σ) by Lanczos on Σ v = (1/N) Σ_i K_i(K_i v) − K(K v) (Σ is PSD: a covariance of the K_i).</summary>
-    private static double TopByLanczos(RestrictedHessians hessians)
-    {
-        var r = hessians.Dimension;
-        var n = hessians.Count;
-        var mean = new double[r];
-        var ki = new double[r];
-        var kk = new double[r];
-        void Apply(double[] v, double[] result)
-        {
-            Array.Clear(result);
-            Array.Clear(mean);
-            for (var i = 0; i < n; i++)
-            {
-                Array.Clear(ki);
-                hessians.AddProduct(i, v, ki);
-                VectorKernels.AddScaled(1.0 / n, ki, mean);
-                hessians.AddProduct(i, ki, result);
-            }
-            Array.Clear(kk);
-            for (var i = 0; i < n; i++)
-                hessians.AddProduct(i, mean, kk);
-            for (var k = 0; k < r; k++)
-                result[k] = result[k] / n - kk[k] / n;
-        }
-        // A fixed start (all ones plus a ramp) keeps the result the same from run to run.
-        var start = Enumerable.Range(0, r).Select(k => 1.0 + 0.5 * Math.Sin(k + 1.0)).ToArray();
-        var result = SymmetricLanczos.Run(r, Apply, start, 300, 1e-13, LanczosTolerance, vectors: false);
-        return result.Values[^1];
     }
 
     /// <summary>2/η.</summary>
