@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using SgdDsl.Generators.Diagnostics;
 using SgdDsl.Generators.Emission;
 using SgdDsl.Generators.Parsing;
+using SgdDsl.Generators.Spec;
 
 namespace SgdDsl.Generators
 {
@@ -16,7 +17,7 @@ namespace SgdDsl.Generators
     public sealed class SgdModelGenerator : IIncrementalGenerator
     {
         /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
-        public const string ParseStep = "Parse", SpecStep = "Spec";
+        public const string ParseStep = "Parse", SpecStep = "Spec", ModelListStep = "ModelList";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -39,6 +40,15 @@ namespace SgdDsl.Generators
                     // The generator never breaks a build with an exception; it says what failed instead.
                     spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.ClassName, e.Message));
                 }
+            });
+
+            // One list per assembly, from the specs alone: it changes only when a model is added, removed or renamed.
+            var list = specs.Where(static s => s != null).Select(static (s, _) => new ModelListEntry(s!.QualifiedName, s.IsReachable))
+                .Collect().WithTrackingName(ModelListStep);
+            context.RegisterSourceOutput(list, static (spc, entries) =>
+            {
+                var source = ModelListEmitter.Emit(entries);
+                if (source != null) spc.AddSource(ModelListEmitter.HintName, source);
             });
         }
     }

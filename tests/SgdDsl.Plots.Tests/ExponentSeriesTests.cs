@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ScottPlot.Plottables;
 using SgdDsl.Cli;
-using SgdDsl.Cli.Commands;
+using SgdDsl.CommandLine;
+using SgdDsl.CommandLine.Commands;
 
 namespace SgdDsl.Plots.Tests;
 

@@ -1,4 +1,5 @@
 using SgdDsl.Cli;
+using SgdDsl.CommandLine;
 
 namespace SgdDsl.Plots.Tests;
 

@@ -139,7 +139,18 @@ namespace SgdDsl.Generators.Parsing
                 new EquatableArray<Block>(parameters.ToArray()),
                 new EquatableArray<Block>(samples.ToArray()),
                 expression,
-                residual);
+                residual,
+                IsReachableFromAssembly(type));
+        }
+
+        /// <summary>Whether code anywhere in the assembly can name <paramref name="type"/> (no private or protected type on its path).</summary>
+        private static bool IsReachableFromAssembly(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.ContainingType)
+                if (t.DeclaredAccessibility != Accessibility.Public && t.DeclaredAccessibility != Accessibility.Internal &&
+                    t.DeclaredAccessibility != Accessibility.ProtectedOrInternal && t.DeclaredAccessibility != Accessibility.NotApplicable)
+                    return false;
+            return true;
         }
 
         /// <summary>

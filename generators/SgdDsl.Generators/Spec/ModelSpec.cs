@@ -18,16 +18,11 @@ namespace SgdDsl.Generators.Spec
         EquatableArray<Block> Parameters,
         EquatableArray<Block> Samples,
         Expr Loss,
-        Analysis.SquaredResidual? Residual)
+        Analysis.SquaredResidual? Residual,
+        bool IsReachable)
     {
-        /// <summary>d, the length of θ.</summary>
-        public int ParameterCount => System.Linq.Enumerable.Sum(Parameters, b => b.Size);
-
-        /// <summary>The length of one sample.</summary>
-        public int SampleWidth => System.Linq.Enumerable.Sum(Samples, b => b.Size);
-
-        /// <summary>A file name unique to this model in the compilation.</summary>
-        public string HintName
+        /// <summary>The model class as C# names it from anywhere in its assembly, e.g. <c>global::Ns.Outer.Model</c>.</summary>
+        public string QualifiedName
         {
             get
             {
@@ -35,8 +30,19 @@ namespace SgdDsl.Generators.Spec
                 if (Namespace != null) parts.Add(Namespace);
                 foreach (var t in ContainingTypes) parts.Add(t.Name);
                 parts.Add(ClassName);
-                return string.Join(".", parts).Replace('<', '_').Replace('>', '_') + ".g.cs";
+                return "global::" + string.Join(".", parts);
             }
         }
+
+        // IsReachable: the class and every type containing it are internal or public, so SgdDslModels.All can name it.
+
+        /// <summary>d, the length of θ.</summary>
+        public int ParameterCount => System.Linq.Enumerable.Sum(Parameters, b => b.Size);
+
+        /// <summary>The length of one sample.</summary>
+        public int SampleWidth => System.Linq.Enumerable.Sum(Samples, b => b.Size);
+
+        /// <summary>A file name unique to this model in the compilation.</summary>
+        public string HintName => QualifiedName.Substring("global::".Length).Replace('<', '_').Replace('>', '_') + ".g.cs";
     }
 }

@@ -1,12 +1,11 @@
+using SgdDsl.CommandLine;
+
 namespace SgdDsl.Cli.BuiltIn;
 
-/// <summary>A compiled model with a small data set and a known global minimum of it, for trying the CLI without files.</summary>
-internal sealed record BuiltInModel(ILossModel Model, double[][] Data, double[] Minimum, string Description);
-
-/// <summary>The models compiled into the CLI; the first is the default of the main job.</summary>
+/// <summary>The models compiled into the tool, each with a small data set and a known global minimum of it, for trying the CLI without files; the first is the default of the main job.</summary>
 internal static class BuiltInModels
 {
-    public static IReadOnlyList<BuiltInModel> All { get; } =
+    public static IReadOnlyList<CommandLineModel> All { get; } =
     [
         // y = x, so the minima are a·b = 1; (1, 1) is its most symmetric point.
         new(ProductModel.Model, [[0.9, 0.9], [2.5, 2.5]], [1.0, 1.0],
@@ -20,9 +19,4 @@ internal static class BuiltInModels
         new(TwoOutputScaling.Model, [[1.0, 1.0, 0.5], [2.0, 2.0, 1.0]], [1.0, 1.0, 0.5],
             "ℓ = ½ Σ_c (a·w_c·x − y_c)², two outputs (K = 2), minima on the curve a·w = (1, ½)"),
     ];
-
-    public static BuiltInModel Default => All[0];
-
-    public static BuiltInModel? Find(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Model.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -56,8 +56,18 @@ internal static class GeneratorHarness
     {
         var (_, diagnostics, run) = Run(source);
         AssertNoErrors(diagnostics);
-        return Assert.Single(run.GeneratedTrees).GetText().ToString();
+        return Assert.Single(ModelTrees(run)).GetText().ToString();
     }
+
+    /// <summary>The generated files of the models themselves, without the assembly's one list of them (SgdDslModels).</summary>
+    public static IEnumerable<SyntaxTree> ModelTrees(GeneratorDriverRunResult run) =>
+        run.GeneratedTrees.Where(t => !t.FilePath.EndsWith(ModelListHint, StringComparison.Ordinal));
+
+    /// <summary>The generated file of SgdDslModels, or null when the assembly has none.</summary>
+    public static string? ModelList(GeneratorDriverRunResult run) =>
+        run.GeneratedTrees.SingleOrDefault(t => t.FilePath.EndsWith(ModelListHint, StringComparison.Ordinal))?.GetText().ToString();
+
+    private const string ModelListHint = "SgdDsl.Generated.SgdDslModels.g.cs";
 
     /// <summary>Generates, compiles without errors, loads, and returns the model's type.</summary>
     public static Type Load(string source, string typeName)
