@@ -36,15 +36,19 @@ public static class EndToEndMeasurement
         Console.WriteLine($"η = 1/a = {options.LearningRate:G4} (a ≈ {sharpness:G4} by 15 power iterations, not timed), B = 4.");
 
         GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
-        var laps = new List<(string Stage, double Seconds)>();
+        var laps = new List<(string Stage, double Seconds, double Cpu)>();
+        var self = Process.GetCurrentProcess();
+        var lastCpu = self.TotalProcessorTime.TotalSeconds;
         var watch = Stopwatch.StartNew();
         var last = 0.0;
         void Lap(string stage)
         {
             var now = watch.Elapsed.TotalSeconds;
-            laps.Add((stage, now - last));
-            Console.WriteLine($"  … {stage} done after {now - last:F2} s (load average {LoadAverage()}, working set {PeakMemory.Mb(Environment.WorkingSet)})");
-            last = now;
+            self.Refresh();
+            var cpu = self.TotalProcessorTime.TotalSeconds;
+            laps.Add((stage, now - last, cpu - lastCpu));
+            Console.WriteLine($"  … {stage} done after {now - last:F2} s, {cpu - lastCpu:F2} CPU s (load average {LoadAverage()}, working set {PeakMemory.Mb(Environment.WorkingSet)})");
+            (last, lastCpu) = (now, cpu);
         }
         var sampler = HeapSampler.Start();
         var report = Stability.AnalyzeInStages(model, data, teacher, options, Lap);
@@ -67,10 +71,10 @@ public static class EndToEndMeasurement
         ExponentBounds.Compute(lin.Hessians, options.Lambda());
         var boundsSeconds = boundsWatch.Elapsed.TotalSeconds;
 
-        foreach (var (stage, seconds) in laps)
-            Console.WriteLine($"  {stage,-10} {seconds,8:F2} s");
+        foreach (var (stage, seconds, cpu) in laps)
+            Console.WriteLine($"  {stage,-10} {seconds,8:F2} s wall {cpu,8:F2} s CPU");
         Console.WriteLine($"  (bounds alone {boundsSeconds:F2} s, part of λ; λ without them ≈ {laps.Single(l => l.Stage == "lambda").Seconds - boundsSeconds:F2} s)");
-        Console.WriteLine($"  total      {total,8:F2} s, load average {LoadAverage()}");
+        Console.WriteLine($"  total      {total,8:F2} s wall {laps.Sum(l => l.Cpu),8:F2} s CPU (all threads), load average {LoadAverage()}");
         Console.WriteLine($"  managed heap peak {PeakMemory.Mb(peakHeap)}, process peak working set {PeakMemory.Mb(peakWorkingSet)}");
         Console.WriteLine("  " + summary);
     }
