@@ -119,7 +119,7 @@ public sealed class Linearization
 
     private TangentSpace Tangent => tangent ??= new TangentSpace(inner.Normal);
 
-    /// <summary>rank H_i: the number of curvatures of sample i above the normal-space cut (≤ 1 for squared residuals).</summary>
+    /// <summary>rank H_i: the number of curvatures of sample i above the normal-space cut (≤ K for a squared-residual form with K outputs).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sample"/> is not in [0, N).</exception>
     public int SampleRank(int sample)
     {
