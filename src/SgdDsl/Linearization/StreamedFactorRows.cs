@@ -20,6 +20,7 @@ internal sealed class StreamedFactorRows : SpanningColumns
     private readonly (int Sample, int Output)[] rows;
     private readonly int blockRows;
     private readonly int maxDegreeOfParallelism;
+    private readonly double[]?[] buffers;
 
     public StreamedFactorRows(SquaredResidualForm form, Dataset data, double[] point, (int Sample, int Output)[] rows, int maxDegreeOfParallelism,
         long blockBytes = BlockBytes)
@@ -29,6 +30,7 @@ internal sealed class StreamedFactorRows : SpanningColumns
         this.point = point;
         this.rows = rows;
         this.maxDegreeOfParallelism = maxDegreeOfParallelism;
+        buffers = new double[maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount][];
         blockRows = (int)Math.Clamp(blockBytes / (8L * point.Length), 1, Math.Max(1, rows.Length));
     }
 
@@ -113,9 +115,13 @@ internal sealed class StreamedFactorRows : SpanningColumns
             if (a == first || rows[a].Sample != rows[a - 1].Sample)
                 starts.Add(a);
         }
-        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new double[k * d],
-            (s, _, jacobian) =>
+        // Contiguous runs of samples, one per buffer: each sample's K×d Jacobian lands in a buffer allocated once per
+        // object (a fresh 8 MB buffer per task would pile up on the large-object heap between full collections).
+        var parts = Math.Min(buffers.Length, starts.Count);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, part =>
+        {
+            var jacobian = buffers[part] ??= new double[k * d];
+            for (var s = part * starts.Count / parts; s < (part + 1) * starts.Count / parts; s++)
             {
                 var a = starts[s];
                 var sample = rows[a].Sample;
@@ -127,9 +133,8 @@ internal sealed class StreamedFactorRows : SpanningColumns
                     for (var j = 0; j < d; j++)
                         target[j] = scale * source[j];
                 }
-                return jacobian;
-            },
-            _ => { });
+            }
+        });
         return count;
     }
 
