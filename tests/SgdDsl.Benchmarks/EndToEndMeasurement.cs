@@ -64,6 +64,11 @@ public static class EndToEndMeasurement
                       $"μ = {report.Mu:G4}, bounds [{report.LambdaBounds.Lower:G4}, {report.LambdaBounds.Upper:G4}], steps {report.Steps}, text {text.Length} chars, JSON {json.Length} chars";
         report = null;
 
+        foreach (var (stage, seconds, cpu) in laps)
+            Console.WriteLine($"  {stage,-10} {seconds,8:F2} s wall {cpu,8:F2} s CPU");
+        Console.WriteLine($"  total      {total,8:F2} s wall {laps.Sum(l => l.Cpu),8:F2} s CPU (all threads), load average {LoadAverage()}");
+        Console.WriteLine($"  managed heap peak {PeakMemory.Mb(peakHeap)}, process peak working set {PeakMemory.Mb(peakWorkingSet)}");
+        Console.WriteLine("  " + summary);
         // The bounds alone (λ computes them inside its stage), after the measured run so they do not raise its peak.
         GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
         var lin = MinimumLinearization.At(model, data, teacher, options.NormalSpaceTolerance, threads);
@@ -71,12 +76,7 @@ public static class EndToEndMeasurement
         ExponentBounds.Compute(lin.Hessians, options.Lambda());
         var boundsSeconds = boundsWatch.Elapsed.TotalSeconds;
 
-        foreach (var (stage, seconds, cpu) in laps)
-            Console.WriteLine($"  {stage,-10} {seconds,8:F2} s wall {cpu,8:F2} s CPU");
         Console.WriteLine($"  (bounds alone {boundsSeconds:F2} s, part of λ; λ without them ≈ {laps.Single(l => l.Stage == "lambda").Seconds - boundsSeconds:F2} s)");
-        Console.WriteLine($"  total      {total,8:F2} s wall {laps.Sum(l => l.Cpu),8:F2} s CPU (all threads), load average {LoadAverage()}");
-        Console.WriteLine($"  managed heap peak {PeakMemory.Mb(peakHeap)}, process peak working set {PeakMemory.Mb(peakWorkingSet)}");
-        Console.WriteLine("  " + summary);
     }
 
     /// <summary>N inputs ~ N(0, I) labelled by a teacher with weights ~ N(0, 1/fan-in): the teacher interpolates.</summary>
