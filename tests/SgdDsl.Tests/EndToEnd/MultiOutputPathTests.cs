@@ -187,9 +187,9 @@ public class MultiOutputPathTests
     }
 
     [Fact]
-    public void Wu_Ma_E_by_lanczos_above_r_200_matches_the_dense_covariance()
+    public void Wu_Ma_E_at_r_210_matches_the_dense_covariance()
     {
-        // d = 230, K = 3, N = 70: r = 210 > WuMaE.DenseLimit, so s comes from Lanczos on Σ; brute force forms Σ.
+        // d = 230, K = 3, N = 70: r = 210, above the size where Wu–Ma–E may switch to Lanczos on Σ; brute force forms Σ.
         const int d = 230, k = 3, n = 70;
         var random = new Random(3);
         var rows = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, k * d).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
