@@ -29,6 +29,12 @@ public static class ExitCodes
     /// is denied, or the disk is full. The message names the flag and the path; nothing else is changed.
     /// </summary>
     public const int CannotWrite = 6;
+
+    /// <summary>train: the run diverged (a loss or point not finite, or the loss far above its start); the point reached is still written.</summary>
+    public const int Diverged = 7;
+
+    /// <summary>train: stopped by Ctrl-C; the point reached is still written (the shell's code for an interrupt, 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>Bad command-line input, reported with the usage and exit code 2.</summary>

@@ -4,7 +4,7 @@ using SgdDsl.CommandLine.Commands;
 namespace SgdDsl.CommandLine;
 
 /// <summary>
-/// The command line of SgdDsl (analyze, simulate, sweep, merge, plot, models) for any set of models: the
+/// The command line of SgdDsl (analyze, train, simulate, sweep, merge, plot, models) for any set of models: the
 /// <c>sgd-stability</c> tool runs it on its built-in models, and a user's console project on its own with
 /// <c>return SgdCommandLine.Run(args, SgdDsl.Generated.SgdDslModels.All);</c>. With no arguments it analyses the first
 /// model. Every failure ends here, as a message on stderr and an exit code from <see cref="ExitCodes"/>.
@@ -33,6 +33,7 @@ public static class SgdCommandLine
             analyze.Command,
             ModelsCommand.Create(output, catalogue),
             new PlotCommand(output).Command,
+            new TrainCommand(output, error, catalogue).Command,
             new SimulateCommand(output, catalogue).Command,
             new SweepCommand(output, error, catalogue).Command,
             new MergeCommand(output, error).Command,

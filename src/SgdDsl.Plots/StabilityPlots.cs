@@ -41,4 +41,13 @@ public static class StabilityPlots
         ImageFile.FormatOf(path);
         ImageFile.Save(DistanceChart.Build(traces), path, width, height);
     }
+
+    /// <summary>Training loss curves (mean loss against the step) on a log scale.</summary>
+    /// <exception cref="ArgumentException">The path does not end in .png or .svg, or no curve has a positive finite loss.</exception>
+    public static void TrainingLoss(TrainingCurves curves, string path, int width = 1000, int height = 600)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        ImageFile.FormatOf(path);
+        ImageFile.Save(LossChart.Build(curves), path, width, height);
+    }
 }

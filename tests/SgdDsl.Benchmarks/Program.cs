@@ -7,6 +7,8 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --end-to-end k1|k10    data and a zero-loss point → report, per stage
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --formula-ratios  a formula net against the generated one, by Stopwatch
 switch (args)
 {
     case ["--memory"]:
@@ -15,11 +17,17 @@ switch (args)
     case ["--quick-ratios"]:
         QuickRatios.Run();
         break;
+    case ["--formula-ratios"]:
+        FormulaRatios.Run();
+        break;
     case ["--minimize"]:
         MinimizeMeasurement.Run();
         break;
     case ["--end-to-end", var which]:
         EndToEndMeasurement.Run(which);
+        break;
+    case ["--training-step"]:
+        TrainingStepMeasurement.Run();
         break;
     case ["--lambda"]:
         LambdaMeasurement.Run();

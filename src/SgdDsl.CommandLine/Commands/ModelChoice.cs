@@ -5,7 +5,8 @@ namespace SgdDsl.CommandLine.Commands;
 
 /// <summary>
 /// The model a command works on: a compiled one (<c>--model</c>, with its built-in data set and minimum if it has
-/// them) or a loss typed on the command line (<c>--loss "…" --params a,b</c>, which needs --data and --at).
+/// them) or a loss typed on the command line (<c>--loss "…" --params a,b</c> or <c>--params "W[16,4],v[16]"</c> for arrays, which needs --data and
+/// --at). A mistake in the formula or in a subscript against a declared shape is a --loss error, one in the list a --params error.
 /// </summary>
 internal sealed record ModelChoice(ILossModel Model, double[][]? Data, double[]? Minimum)
 {
@@ -23,12 +24,6 @@ internal sealed record ModelChoice(ILossModel Model, double[][]? Data, double[]?
         try
         {
             return new ModelChoice(FormulaModel.Create(loss, CommaList.Split(parameters).Where(p => p.Length > 0).ToArray()), null, null);
-        }
-        catch (InvalidOperationException e)
-        {
-            // FormulaModel finds the data columns in the text as ASCII names with subscripts spelled as the parser prints
-            // them; a name the parser reads otherwise (x[ 0], a non-ASCII letter) is left unbound.
-            throw new UsageException($"--loss: {e.Message} It is neither a parameter nor a data column: spell data names with ASCII letters, digits and _, and subscripts without spaces (x[0,1]).");
         }
         catch (FormatException e)
         {

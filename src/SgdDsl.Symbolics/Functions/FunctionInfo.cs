@@ -80,6 +80,9 @@ namespace SgdDsl.Symbolics
         /// <summary>f(x), with the overflow-safe forms of the runtime's Dsl helpers.</summary>
         public double Evaluate(double x) => _evaluate(x);
 
+        /// <summary>What <see cref="Evaluate"/> calls (a static method where there is one), for compilers that call it directly.</summary>
+        public Func<double, double> Definition => _evaluate;
+
         /// <summary>f′(x) as an expression, given x and f(x) itself (which some derivatives reuse, such as exp and tanh).</summary>
         public Expr Derivative(Expr x, Expr fx) => _derivative(x, fx);
 

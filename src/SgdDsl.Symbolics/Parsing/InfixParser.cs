@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace SgdDsl.Symbolics
 {
@@ -11,24 +12,39 @@ namespace SgdDsl.Symbolics
     /// case, such as <c>exp</c>, <c>logcosh</c>, <c>sqrt</c>, <c>log10</c> and <c>pow(x, y)</c>. The result is simplified.
     /// Every number in it is finite: a literal, or a constant part that folds to ±∞ or NaN (<c>1e400</c>, <c>1/0</c>,
     /// <c>log(0)</c>, <c>(1e200)^2</c>), is an error at its position, as is nesting deeper than <see cref="Nesting.MaxDepth"/>.
+    /// With <see cref="InfixNames"/> it also reads what <see cref="InfixPrinter"/> writes for indexed losses: <c>sum(j, 16, …)</c>
+    /// and <c>prod(j, 16, …)</c>, array entries with affine subscripts (<c>W[j, k + 1]</c>) and <c>delta(p - i0)</c>.
     /// </summary>
-    public sealed class InfixParser
+    public sealed partial class InfixParser
     {
         private readonly string _text;
         private int _pos;
         private int _depth;
 
-        private InfixParser(string text) => _text = text;
+        private InfixParser(string text, InfixNames names)
+        {
+            _text = text;
+            _declared = names;
+        }
 
         /// <exception cref="FormatException">The text is not a formula; the message gives the position and quotes the formula.</exception>
-        public static Expr Parse(string text)
+        public static Expr Parse(string text) => Read(text, InfixNames.None).Expression;
+
+        /// <summary>Parses <paramref name="text"/> with the arrays and free indices of <paramref name="names"/>.</summary>
+        /// <exception cref="FormatException">The text is not a formula; the message gives the position and quotes the formula.</exception>
+        public static Expr Parse(string text, InfixNames names) => Read(text, names).Expression;
+
+        /// <summary>Parses <paramref name="text"/> and lists the names it reads.</summary>
+        /// <exception cref="FormatException">The text is not a formula; the message gives the position and quotes the formula.</exception>
+        public static InfixFormula Read(string text, InfixNames names)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
-            var parser = new InfixParser(text);
+            if (names == null) throw new ArgumentNullException(nameof(names));
+            var parser = new InfixParser(text, names);
             var e = parser.ParseSum();
             parser.SkipSpace();
             if (parser._pos < text.Length) throw parser.Error("unexpected '" + text[parser._pos] + "'");
-            return e;
+            return new InfixFormula(e, parser._order, parser._subscripted.Values.OrderBy(n => n.Position).ToList());
         }
 
         /// <summary>The terms of a run of + and −, added in one step (pairwise, a long sum would be rebuilt at every term).</summary>
@@ -139,18 +155,24 @@ namespace SgdDsl.Symbolics
         private Expr ParseNameOrCall()
         {
             var start = _pos;
-            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
-            if (_pos < _text.Length && _text[_pos] == '[')
+            var name = Identifier();
+            if (_pos < _text.Length && _text[_pos] == '[') return ParseSubscripted(name, start);
+            SkipSpace();
+            if (_pos < _text.Length && _text[_pos] == '(')
             {
-                var close = _text.IndexOf(']', _pos);
-                if (close < 0) throw Error("unclosed '['");
-                _pos = close + 1;
+                if (name == "sum" || name == "prod") return ParseReduction(name == "sum", start);
+                if (name == "delta") return ParseDelta(start);
+                return ParseCall(name, start);
             }
 
-            var name = _text.Substring(start, _pos - start).Replace(" ", "");
-            SkipSpace();
-            if (_pos < _text.Length && _text[_pos] == '(') return ParseCall(name, start);
-            return Expr.Var(name);
+            return Scalar(name, start);
+        }
+
+        private string Identifier()
+        {
+            var start = _pos;
+            while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
+            return _text.Substring(start, _pos - start);
         }
 
         private Expr ParseCall(string name, int start)

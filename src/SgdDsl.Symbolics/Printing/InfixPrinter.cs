@@ -3,7 +3,10 @@ using System.Text;
 
 namespace SgdDsl.Symbolics
 {
-    /// <summary>Plain infix text such as <c>0.5*(a*b*x - y)^2</c>, readable by <see cref="InfixParser"/>.</summary>
+    /// <summary>
+    /// Plain infix text such as <c>0.5*(a*b*x - y)^2</c> or <c>sum(i0, 4, W[p, i0]*x[i0])</c>, which <see cref="InfixParser"/> reads
+    /// back to the same expression (given the arrays and free indices in <see cref="InfixNames"/> when it has any).
+    /// </summary>
     public sealed class InfixPrinter : ExprPrinter
     {
         private static readonly InfixPrinter Instance = new InfixPrinter();

@@ -1,30 +1,33 @@
-using System.Text.RegularExpressions;
 using SgdDsl.Symbolics;
 
 namespace SgdDsl.Formulas;
 
 /// <summary>
-/// An <see cref="ILossModel"/> from a loss typed as text, e.g. <c>0.5*(a*b*x - y)^2</c> with parameters a, b:
+/// An <see cref="ILossModel"/> from a loss typed as text, e.g. <c>0.5*(a*b*x - y)^2</c> with parameters a, b, or a
+/// network <c>0.5*(sum(j, 16, v[j]*tanh(sum(k, 4, W[j,k]*x[k]))) - y)^2</c> with parameters <c>W[16,4], v[16]</c>:
 /// parsed by the symbolic engine, differentiated and scheduled into the loop programs the generator prints as C#,
-/// and compiled to delegates at run time. The identifiers that
-/// are not parameters are the data columns, in order of first appearance. Same exact derivatives as a
-/// compiled [SgdModel] of the same loss; slower per call, and it copies spans into per-thread buffers.
+/// and compiled to delegates at run time. The names that are not parameters are the data, in order of first
+/// appearance; a data array's shape is one more than the greatest value of each of its subscripts. Same exact
+/// derivatives as a compiled [SgdModel] of the same loss, from the same loop programs; it copies spans into per-thread
+/// buffers and allocates nothing per call.
 /// </summary>
-public sealed partial class FormulaModel : ILossModel
+public sealed class FormulaModel : ILossModel
 {
-    private readonly Func<double[], double[], double[], double[], double> _value, _gradient, _hessian, _hessianVector;
+    private readonly CompiledProgram _value, _gradient, _hessian, _hessianVector;
     private readonly ThreadLocal<Buffers> _buffers;
 
-    private FormulaModel(string name, Symbolics.Expr loss, IReadOnlyList<string> parameters, IReadOnlyList<string> data)
+    private FormulaModel(string name, FormulaLayout layout)
     {
         Name = name;
-        ParameterNames = parameters.ToArray().AsReadOnly();
-        SampleNames = data.ToArray().AsReadOnly();
-        var d = parameters.Count;
+        ParameterNames = layout.ParameterNames;
+        SampleNames = layout.SampleNames;
+        var d = ParameterNames.Count;
+        var loss = layout.Loss;
         // The generator's derivative pipeline: the same derivatives, scheduled into the same loop programs.
-        var blocks = parameters.Select((p, i) => new ParameterBlock(p, [], i)).ToArray();
-        var pattern = SquaredResidualPattern.Match(loss, data);
-        var programs = DerivativePrograms.Compute(blocks, d, loss, pattern?.Output);
+        var scalars = layout.Data.Where(b => b.IsScalar).Select(b => b.Name).ToList();
+        var vectors = layout.Data.Where(b => b.Shape.Count == 1).Select(b => (b.Name, b.Shape[0])).ToList();
+        var pattern = ResidualOf(loss, scalars, vectors);
+        var programs = DerivativePrograms.Compute(layout.Parameters, d, loss, pattern?.Output, pattern?.OutputIndex);
         var gradient = programs.Derivatives.Gradient.Select(g => g.Value).ToList();
 
         LossFormula = InfixPrinter.Format(loss);
@@ -35,34 +38,50 @@ public sealed partial class FormulaModel : ILossModel
         _gradient = Compile(programs.Gradient);
         _hessian = Compile(programs.Hessian);
         _hessianVector = Compile(programs.HessianVectorProduct);
-        _buffers = new ThreadLocal<Buffers>(() => new Buffers(d, data.Count));
 
+        var outputs = 1;
+        CompiledProgram? output = null, outputDerivative = null;
         if (pattern != null)
-            SquaredResidual = new CompiledSquaredResidual(this, pattern.Scale, data.ToList().IndexOf(pattern.Target),
-                Compile(programs.Residual!.Output), Compile(programs.Residual.OutputDerivative));
+        {
+            output = Compile(programs.Residual!.Output);
+            outputDerivative = Compile(programs.Residual.OutputDerivative);
+            var (_, scale, targetName, outputIndex) = pattern.Value;
+            var target = layout.Data.First(b => b.Name == targetName);
+            outputs = outputIndex?.Range ?? 1;
+            SquaredResidual = new CompiledSquaredResidual(this, scale, Enumerable.Range(target.Offset, outputs).ToArray(), output, outputDerivative);
+        }
 
-        Func<double[], double[], double[], double[], double> Compile(MethodProgram method) => ProgramCompiler.Compile(method.Program, parameters, data);
+        var scratch = new[] { _value, _gradient, _hessian, _hessianVector, output, outputDerivative }.Max(p => p?.ScratchLength ?? 0);
+        _buffers = new ThreadLocal<Buffers>(() => new Buffers(d, SampleNames.Count, outputs, scratch));
+
+        CompiledProgram Compile(MethodProgram method) => ProgramCompiler.Compile(method.Program, layout.Parameters, layout.Data);
     }
 
     /// <summary>
-    /// Parses <paramref name="loss"/> and builds the model with trained parameters <paramref name="parameters"/>.
+    /// The residual forms the generator recognizes, in its order: c·(f − y)², c·Σ_k (f_k − y[k])², then φ(f − y) with
+    /// φ(0) = φ'(0) = 0 &lt; φ''(0) (log cosh, pseudo-Huber), whose c is φ''(0)/2.
     /// </summary>
-    /// <exception cref="FormatException">The loss is not a formula (the message gives the position).</exception>
-    /// <exception cref="ArgumentException">A parameter is not in the loss, is repeated, or there is none.</exception>
+    private static (Symbolics.Expr Output, double Scale, string Target, IndexSymbol? OutputIndex)? ResidualOf(
+        Symbolics.Expr loss, List<string> scalars, List<(string, int)> vectors)
+    {
+        if ((SquaredResidualPattern.Match(loss, scalars) ?? SquaredResidualPattern.MatchVector(loss, vectors)) is { } squared)
+            return (squared.Output, squared.Scale, squared.Target, squared.OutputIndex);
+        return ResidualLoss.Match(loss, scalars) is { } general ? (general.Output, general.Curvature / 2, general.Target, null) : null;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="loss"/> and builds the model with trained parameters <paramref name="parameters"/>: names
+    /// such as <c>a</c>, and arrays declared with their shape such as <c>W[16,4]</c> (θ holds their entries row-major, named
+    /// <c>W[0,0]</c>, <c>W[0,1]</c>, …, in the order listed). An entry the loss itself reads as a flattened name, such as
+    /// <c>W[0,1]</c> in a loss written entry by entry, is that scalar.
+    /// </summary>
+    /// <exception cref="FormatException">The loss is not a formula, or a subscript leaves its array's shape (the message gives the position).</exception>
+    /// <exception cref="ArgumentException">A parameter is not in the loss, is repeated, is subscripted without a declared shape, or there is none.</exception>
     public static FormulaModel Create(string loss, IReadOnlyList<string> parameters, string name = "Formula")
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(parameters);
-        var expression = InfixParser.Parse(loss);
-        var variables = Variables(expression);
-        if (parameters.Count == 0) throw new ArgumentException("Give at least one trained parameter.", nameof(parameters));
-        if (parameters.Distinct().Count() != parameters.Count) throw new ArgumentException("A parameter is listed twice.", nameof(parameters));
-        foreach (var p in parameters)
-            if (!variables.Contains(p))
-                throw new ArgumentException($"Parameter '{p}' does not occur in the loss {InfixPrinter.Format(expression)}.", nameof(parameters));
-
-        var data = Identifiers().Matches(loss).Select(m => m.Value).Where(variables.Contains).Except(parameters).Distinct().ToList();
-        return new FormulaModel(name, expression, parameters, data);
+        return new FormulaModel(name, FormulaLayout.Of(loss, parameters));
     }
 
     /// <inheritdoc/>
@@ -99,7 +118,7 @@ public sealed partial class FormulaModel : ILossModel
     public double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
     {
         var b = Load(theta, sample);
-        return _value(b.Theta, b.Sample, b.V, b.Vector);
+        return b.Run(_value, b.Vector);
     }
 
     /// <inheritdoc/>
@@ -107,7 +126,7 @@ public sealed partial class FormulaModel : ILossModel
     {
         GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
         var b = Load(theta, sample);
-        var value = _gradient(b.Theta, b.Sample, b.V, b.Vector);
+        var value = b.Run(_gradient, b.Vector);
         b.Vector.CopyTo(gradient);
         return value;
     }
@@ -117,7 +136,7 @@ public sealed partial class FormulaModel : ILossModel
     {
         GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
         var b = Load(theta, sample);
-        _hessian(b.Theta, b.Sample, b.V, b.Hessian);
+        b.Run(_hessian, b.Hessian);
         b.Hessian.CopyTo(hessian);
     }
 
@@ -128,7 +147,7 @@ public sealed partial class FormulaModel : ILossModel
         GeneratedCodeSupport.CheckLength(result, ParameterCount, nameof(result));
         var b = Load(theta, sample);
         v.CopyTo(b.V);
-        _hessianVector(b.Theta, b.Sample, b.V, b.Vector);
+        b.Run(_hessianVector, b.Vector);
         b.Vector.CopyTo(result);
     }
 
@@ -142,50 +161,70 @@ public sealed partial class FormulaModel : ILossModel
         return b;
     }
 
-    private static HashSet<string> Variables(Symbolics.Expr e)
-    {
-        var names = new HashSet<string>();
-        var stack = new Stack<Symbolics.Expr>([e]);
-        while (stack.Count > 0)
-        {
-            var x = stack.Pop();
-            if (x is Variable v) names.Add(v.Name);
-            foreach (var c in x.Children) stack.Push(c);
-        }
-
-        return names;
-    }
-
-    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?")]
-    private static partial Regex Identifiers();
-
-    /// <summary>Per-thread copies of the spans, since compiled delegates take arrays.</summary>
-    private sealed class Buffers(int d, int width)
+    /// <summary>Per-thread copies of the spans, since compiled delegates take arrays, and the tables' scratch.</summary>
+    private sealed class Buffers(int d, int width, int outputs, int scratch)
     {
         public double[] Theta { get; } = new double[d];
         public double[] Sample { get; } = new double[width];
         public double[] V { get; } = new double[d];
-        public double[] Hessian { get; } = new double[d * d];
+        private double[]? _hessian;
+
+        /// <summary>d² doubles, allocated on the first Hessian call: Value and Gradient of a wide net never need them.</summary>
+        public double[] Hessian => _hessian ??= new double[checked(d * d)];
         public double[] Vector { get; } = new double[d];
+        public double[] Outputs { get; } = new double[outputs];
+        public double[] Jacobian { get; } = new double[outputs == 1 ? 0 : outputs * d];
+        public double[] Scratch { get; } = new double[scratch];
+
+        public double Run(CompiledProgram program, double[] output) => program.Run(Theta, Sample, V, output, Scratch);
     }
 
-    private sealed class CompiledSquaredResidual(FormulaModel model, double scale, int target,
-        Func<double[], double[], double[], double[], double> output, Func<double[], double[], double[], double[], double> outputGradient)
-        : SquaredResidualForm(scale, target)
+    private sealed class CompiledSquaredResidual(FormulaModel model, double scale, int[] targets, CompiledProgram output, CompiledProgram outputDerivative)
+        : SquaredResidualForm(scale, targets)
     {
         public override double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
         {
+            if (OutputCount > 1) throw new InvalidOperationException($"The loss has {OutputCount} outputs: use Outputs.");
             var b = model.Load(theta, sample);
-            return output(b.Theta, b.Sample, b.V, b.Vector);
+            return b.Run(output, b.Vector);
         }
 
         public override double OutputGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> gradient)
         {
+            if (OutputCount > 1) throw new InvalidOperationException($"The loss has {OutputCount} outputs: use OutputJacobian.");
             GeneratedCodeSupport.CheckLength(gradient, model.ParameterCount, nameof(gradient));
             var b = model.Load(theta, sample);
-            var value = outputGradient(b.Theta, b.Sample, b.V, b.Vector);
+            var value = b.Run(outputDerivative, b.Vector);
             b.Vector.CopyTo(gradient);
             return value;
+        }
+
+        public override void Outputs(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> outputs)
+        {
+            if (OutputCount == 1)
+            {
+                base.Outputs(theta, sample, outputs);
+                return;
+            }
+
+            GeneratedCodeSupport.CheckLength(outputs, OutputCount, nameof(outputs));
+            var b = model.Load(theta, sample);
+            b.Run(output, b.Outputs);
+            b.Outputs.CopyTo(outputs);
+        }
+
+        public override void OutputJacobian(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> jacobian)
+        {
+            if (OutputCount == 1)
+            {
+                base.OutputJacobian(theta, sample, jacobian);
+                return;
+            }
+
+            GeneratedCodeSupport.CheckLength(jacobian, OutputCount * model.ParameterCount, nameof(jacobian));
+            var b = model.Load(theta, sample);
+            b.Run(outputDerivative, b.Jacobian);
+            b.Jacobian.CopyTo(jacobian);
         }
     }
 }

@@ -6,54 +6,66 @@ using Linq = System.Linq.Expressions.Expression;
 namespace SgdDsl.Formulas;
 
 /// <summary>
+/// A compiled loop program: reads θ, the sample and the direction v, writes its array outputs into output, returns its
+/// result (0 without one); scratch holds at least <see cref="CompiledProgram.ScratchLength"/> doubles for its tables,
+/// reused from call to call.
+/// </summary>
+internal delegate double ProgramDelegate(double[] theta, double[] sample, double[] v, double[] output, double[] scratch);
+
+/// <summary>A compiled program and the number of scratch doubles its tables need.</summary>
+internal sealed record CompiledProgram(ProgramDelegate Run, int ScratchLength);
+
+/// <summary>
 /// Compiles a <see cref="LoopProgram"/> to a delegate with System.Linq.Expressions: the same program the
-/// generator prints as C#, built at run time. Scalar leaves are read from arrays (θ, the sample, the direction v),
-/// intermediates become block locals, loops become loops, and every array target writes into one output array.
+/// generator prints as C#, built at run time. Scalar leaves and array entries are read from arrays (θ, the sample, the
+/// direction v) at their row-major positions, intermediates become block locals, loops become loops, tables are slices of
+/// one scratch array the caller keeps (nothing is allocated per call), and every array target writes into one output array.
 /// </summary>
 internal static class ProgramCompiler
 {
     private static readonly MethodInfo Pow = typeof(Math).GetMethod(nameof(Math.Pow))!;
 
-    /// <summary>The engine's own definition of each function, so a formula computes what the symbolic evaluator does.</summary>
-    private static readonly MethodInfo Evaluate = typeof(FunctionInfo).GetMethod(nameof(FunctionInfo.Evaluate))!;
-
     /// <summary>
-    /// A delegate (θ, sample, v, output) running <paramref name="program"/>: it writes the program's array outputs
-    /// into output and returns its result (0 when it has none); v may be empty when nothing reads it.
+    /// A delegate running <paramref name="program"/> over θ laid out as <paramref name="parameters"/> and a sample laid
+    /// out as <paramref name="data"/>; v may be empty when nothing reads it.
     /// </summary>
-    public static Func<double[], double[], double[], double[], double> Compile(
-        LoopProgram program, IReadOnlyList<string> parameters, IReadOnlyList<string> data)
+    public static CompiledProgram Compile(LoopProgram program, IReadOnlyList<ParameterBlock> parameters, IReadOnlyList<ParameterBlock> data)
     {
         var theta = Linq.Parameter(typeof(double[]), "theta");
         var sample = Linq.Parameter(typeof(double[]), "sample");
         var v = Linq.Parameter(typeof(double[]), "v");
         var output = Linq.Parameter(typeof(double[]), "output");
+        var scratch = Linq.Parameter(typeof(double[]), "scratch");
 
-        var leaves = new Dictionary<string, Linq>();
-        for (var i = 0; i < parameters.Count; i++)
+        var leaves = new Dictionary<string, (ParameterExpression Array, ParameterBlock Block)>();
+        foreach (var block in parameters)
         {
-            leaves[parameters[i]] = Linq.ArrayIndex(theta, Linq.Constant(i));
-            leaves[DerivativeSet.DirectionPrefix + parameters[i]] = Linq.ArrayIndex(v, Linq.Constant(i));
+            leaves[block.Name] = (theta, block);
+            leaves[DerivativeSet.DirectionPrefix + block.Name] = (v, block);
         }
 
-        for (var i = 0; i < data.Count; i++) leaves[data[i]] = Linq.ArrayIndex(sample, Linq.Constant(i));
+        foreach (var block in data) leaves[block.Name] = (sample, block);
 
-        var builder = new Builder(leaves, output);
+        var builder = new Builder(leaves, output, scratch);
         var body = builder.Statements(program.Statements);
         body.Add(Linq.Label(builder.Return, Linq.Constant(0.0)));
-        var block = Linq.Block(builder.Locals, body);
-        return Linq.Lambda<Func<double[], double[], double[], double[], double>>(block, theta, sample, v, output).Compile();
+        var code = Linq.Block(builder.Locals, body);
+        var run = Linq.Lambda<ProgramDelegate>(code, theta, sample, v, output, scratch).Compile();
+        return new CompiledProgram(run, builder.ScratchLength);
     }
 
-    private sealed class Builder(Dictionary<string, Linq> leaves, ParameterExpression output)
+    private sealed class Builder(Dictionary<string, (ParameterExpression Array, ParameterBlock Block)> leaves, ParameterExpression output, ParameterExpression scratch)
     {
+        private readonly Dictionary<Table, int> _tableOffsets = [];
         private readonly Dictionary<Intermediate, ParameterExpression> _intermediates = [];
-        private readonly Dictionary<Table, ParameterExpression> _tables = [];
         private readonly Dictionary<IndexSymbol, ParameterExpression> _indices = [];
 
         public LabelTarget Return { get; } = Linq.Label(typeof(double), "result");
 
         public List<ParameterExpression> Locals { get; } = [];
+
+        /// <summary>The doubles of scratch the tables occupy, each table in its own slice.</summary>
+        public int ScratchLength { get; private set; }
 
         public List<Linq> Statements(IEnumerable<Statement> statements)
         {
@@ -75,7 +87,7 @@ internal static class ProgramCompiler
                         : Linq.MultiplyAssign(Local(a.Accumulator.Target), Operand(a.Term));
                     break;
                 case TableStore store:
-                    yield return Linq.Assign(Linq.ArrayAccess(_tables[store.Table], Index(store.Index)), Operand(store.Value));
+                    yield return Linq.Assign(Linq.ArrayAccess(scratch, Entry(store.Table, store.Index)), Operand(store.Value));
                     break;
                 case Store { Family.Target.IsResult: true } store:
                     yield return Linq.Return(Return, Operand(store.Value));
@@ -97,13 +109,11 @@ internal static class ProgramCompiler
 
         private IEnumerable<Linq> Loop(Loop loop)
         {
-            // Tables only arise over array indices, which formulas do not have; they would be allocated per call.
+            // A table is filled before it is read, so its slice needs no clearing.
             foreach (var table in loop.Tables)
             {
-                var array = Linq.Variable(typeof(double[]), "tab" + table.Id);
-                Locals.Add(array);
-                _tables[table] = array;
-                yield return Linq.Assign(array, Linq.NewArrayBounds(typeof(double), Linq.Constant(table.Length)));
+                _tableOffsets[table] = ScratchLength;
+                ScratchLength += table.Length;
             }
 
             foreach (var accumulator in loop.Accumulators)
@@ -145,17 +155,33 @@ internal static class ProgramCompiler
             return sum;
         }
 
+        private Linq Entry(Table table, IndexSymbol index) => Linq.Add(Linq.Constant(_tableOffsets[table]), Index(index));
+
+        /// <summary>The position of an array entry in θ, the sample or v: the block's offset plus its row-major position.</summary>
+        private Linq Position(Element e, ParameterBlock block)
+        {
+            var flat = Symbolics.Affine.Of(block.Offset);
+            for (var k = 0; k < e.Subscripts.Count; k++) flat += block.Stride(k) * e.Subscripts[k];
+            return Affine(flat);
+        }
+
         private Linq Affine(Affine a)
         {
-            Linq sum = Linq.Constant(a.Constant);
-            foreach (var term in a.Terms) sum = Linq.Add(sum, Linq.Multiply(Linq.Constant(term.Value), Index(term.Key)));
-            return sum;
+            Linq? sum = a.Constant == 0 ? null : Linq.Constant(a.Constant);
+            foreach (var term in a.Terms)
+            {
+                var index = Index(term.Key);
+                Linq scaled = term.Value == 1 ? index : Linq.Multiply(Linq.Constant(term.Value), index);
+                sum = sum == null ? scaled : Linq.Add(sum, scaled);
+            }
+
+            return sum ?? Linq.Constant(0);
         }
 
         private Linq Operand(Operand operand) => operand switch
         {
             Intermediate t => Local(t),
-            TableEntry entry => Linq.ArrayIndex(_tables[entry.Table], Index(entry.Index)),
+            TableEntry entry => Linq.ArrayIndex(scratch, Entry(entry.Table, entry.Index)),
             Formula f => Build(f.Expression, f.Held, root: true),
             SplitProduct p => Linq.Multiply(Operand(p.Outer), Operand(p.Inner)),
             _ => throw new NotSupportedException($"Unknown operand {operand.GetType().Name}."),
@@ -178,7 +204,13 @@ internal static class ProgramCompiler
                 case Constant c:
                     return Linq.Constant(c.Value);
                 case Variable x:
-                    return leaves.TryGetValue(x.Name, out var leaf) ? leaf : throw new InvalidOperationException($"No value for '{x.Name}'.");
+                    return leaves.TryGetValue(x.Name, out var leaf) && leaf.Block.IsScalar
+                        ? Linq.ArrayIndex(leaf.Array, Linq.Constant(leaf.Block.Offset))
+                        : throw new InvalidOperationException($"No value for '{x.Name}'.");
+                case Element el:
+                    return leaves.TryGetValue(el.Array, out var array) && array.Block.Shape.Count == el.Subscripts.Count
+                        ? Linq.ArrayIndex(array.Array, Position(el, array.Block))
+                        : throw new InvalidOperationException($"No array '{el.Array}' of {el.Subscripts.Count} dimension(s).");
                 case Sum s:
                     return s.Terms.Select(Sub).Aggregate(s.Offset == 0 ? null : (Linq)Linq.Constant(s.Offset), (acc, t) => acc == null ? t : Linq.Add(acc, t))!;
                 case Product p:
@@ -191,7 +223,9 @@ internal static class ProgramCompiler
                 case Power w:
                     return Linq.Call(Pow, Sub(w.Base), Sub(w.Exponent));
                 case FunctionCall f:
-                    return Linq.Call(Linq.Constant(FunctionCatalogue.Of(f.Function)), Evaluate, Sub(f.Argument));
+                    // The engine's own definition, called directly where it is a static method (Math.Tanh, …).
+                    var definition = FunctionCatalogue.Of(f.Function).Definition;
+                    return definition.Target == null ? Linq.Call(definition.Method, Sub(f.Argument)) : Linq.Invoke(Linq.Constant(definition), Sub(f.Argument));
                 case Delta d:
                     return Linq.Condition(Linq.Equal(Affine(d.Difference), Linq.Constant(0)), Linq.Constant(1.0), Linq.Constant(0.0));
                 case Reduction:

@@ -86,12 +86,13 @@ public sealed class StackTraceTests : BadInputFiles
         BadInput.Expect(2, [flag + ":", "at most 8000"], "plot", Rows(), "--out", PathOf("p.png"), flag, value);
 
     [Theory]
-    [InlineData("(a*x[ 0]-y)^2", "x[0]")]
-    [InlineData("(a*éx-y)^2", "éx")]
-    public void A_formula_name_that_no_data_column_binds_is_a_usage_error_naming_it(string loss, string name)
+    [InlineData("(a*x[ 0] + a*éx - y)^2")]
+    [InlineData("(a*x[0 ] + a*éx - y)^2")]
+    public void A_formula_name_binds_the_data_column_the_parser_reads_whatever_its_spacing_or_letters(string loss)
     {
-        var data = Write("x0.csv", "x[0],éx,y\n1,1,1\n2,2,2\n");
-        BadInput.Expect(2, ["--loss:", $"'{name}'"], "analyze", "--loss", loss, "--params", "a", "--data", data, "--at", "1");
+        // Each sample interpolates at a = 1 (1 + 1 = 2, 2 + 2 = 4), so the analysis runs to the end.
+        var data = Write("x0.csv", "x[0],éx,y\n1,1,2\n2,2,4\n");
+        BadInput.Expect(0, [], "analyze", "--loss", loss, "--params", "a", "--data", data, "--at", "1");
     }
 
     [Fact]
