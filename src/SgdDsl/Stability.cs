@@ -37,7 +37,11 @@ public static class Stability
     /// The loss, a per-sample output gradient, Hessian or curvature, or η times a curvature, is not finite at the point
     /// (the message names the sample or quantity): an overflow is never read as stability.
     /// </exception>
-    public static StabilityReport Analyze(ILossModel model, Dataset data, double[] minimum, StabilityOptions options)
+    public static StabilityReport Analyze(ILossModel model, Dataset data, double[] minimum, StabilityOptions options) =>
+        AnalyzeInStages(model, data, minimum, options, null);
+
+    /// <summary><see cref="Analyze(ILossModel, Dataset, double[], StabilityOptions)"/>, calling <paramref name="stageDone"/> with each stage's name as it ends (for timing).</summary>
+    internal static StabilityReport AnalyzeInStages(ILossModel model, Dataset data, double[] minimum, StabilityOptions options, Action<string>? stageDone)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -47,18 +51,23 @@ public static class Stability
         options.Check(data.Count);
 
         var point = (double[])minimum.Clone();
-        var (linearization, loss, gradientNorm) = CheckAndLinearize(model, data, point, options);
+        var (linearization, loss, gradientNorm) = CheckAndLinearize(model, data, point, options, stageDone);
         var hessians = linearization.Hessians;
         var r = linearization.Normal.Dimension;
         var settings = options.Lambda();
 
-        var spectrum = GdExponent.Spectrum(hessians.Mean, r);
+        var spectrum = linearization.MeanSpectrum ?? GdExponent.Spectrum(hessians.Mean, r);
         var mu = GdExponent.Mu(spectrum, settings.LearningRate);
+        stageDone?.Invoke("spectrum");
         var lambda = SgdExponent.Compute(hessians, spectrum, settings);
+        stageDone?.Invoke("lambda");
         var (sharpness, nonUniformity) = WuMaE.Compute(hessians, spectrum);
+        stageDone?.Invoke("wu-ma-e");
         var bounds = lambda.Bounds;
+        var caveats = Regularity.Caveats(hessians, lambda);
+        stageDone?.Invoke("caveats");
 
-        return new StabilityReport
+        var report = new StabilityReport
         {
             Model = model.Name,
             LossFormula = model.LossFormula,
@@ -94,8 +103,11 @@ public static class Stability
             NonUniformityThreshold = WuMaE.NonUniformityThreshold(settings.LearningRate, data.Count, options.BatchSize, options.Sampling),
             SampleRanks = Enumerable.Range(0, data.Count).Select(hessians.Rank).ToArray(),
             FromSquaredResidual = linearization.FromSquaredResidual,
-            Findings = [.. lambda.Findings, .. linearization.Findings(loss, options.NormalSpaceTolerance), .. Regularity.Caveats(hessians, lambda)],
+            OutputCount = model.SquaredResidual?.OutputCount,
+            Findings = [.. lambda.Findings, .. linearization.Findings(loss, options.NormalSpaceTolerance), .. caveats],
         };
+        stageDone?.Invoke("report");
+        return report;
     }
 
     /// <summary>
@@ -127,10 +139,12 @@ public static class Stability
     /// and η·h finite for every curvature h, so no later stage meets an overflow it could mistake for stability.
     /// </summary>
     private static (MinimumLinearization Linearization, double Loss, double GradientNorm) CheckAndLinearize(
-        ILossModel model, Dataset data, double[] point, StabilityOptions options)
+        ILossModel model, Dataset data, double[] point, StabilityOptions options, Action<string>? stageDone = null)
     {
         var (loss, gradientNorm) = MinimumCheck.Verify(new MeanLoss(model, data), point, options.LossTolerance, options.GradientTolerance);
+        stageDone?.Invoke("check");
         var linearization = MinimumLinearization.At(model, data, point, options.NormalSpaceTolerance, options.MaxDegreeOfParallelism);
+        stageDone?.Invoke("linearize");
         // Residuals of order √(2L) above the cut could explain a negative curvature (the test's loosened tolerances);
         // below it, a per-sample eigenvalue under −cut proves the point is no minimum of that ℓ_i.
         if (linearization.HasNegativeCurvature(options.NormalSpaceTolerance) && !linearization.ResidualAboveCut(loss, options.NormalSpaceTolerance))

@@ -15,5 +15,8 @@ internal static class BuiltInModels
             "least squares, 3 weights and 2 samples: a line of minima"),
         new(DeepChain.Model, [[0.5, 0.5], [1.5, 1.5]], [1.0, 1.0, 1.0],
             "ℓ = ½(w1·w2·w3·x − y)², minima on the surface w1·w2·w3 = 1"),
+        // y = (x, x/2): a·w_0 = 1 and a·w_1 = ½, a curve of minima through (1, 1, ½).
+        new(TwoOutputScaling.Model, [[1.0, 1.0, 0.5], [2.0, 2.0, 1.0]], [1.0, 1.0, 0.5],
+            "ℓ = ½ Σ_c (a·w_c·x − y_c)², two outputs (K = 2), minima on the curve a·w = (1, ½)"),
     ];
 }

@@ -5,8 +5,8 @@ namespace SgdDsl.Linearizing;
 
 /// <summary>
 /// An orthonormal basis of the span of m columns c_a ∈ R^d held implicitly as Q = C·M, from the Gram matrix
-/// G = CᵀC = V Λ Vᵀ: M = V Λ^(−1/2). Forming G (the blocked <see cref="GramMatrix"/>) costs d·m²/2 vectorized multiply-adds and its eigen-decomposition m³,
-/// never a d×m factorization; coordinates Qᵀx = Mᵀ(Cᵀx) and the projections Qᵀc_a = Mᵀ G e_a need no d-length basis at
+/// G = CᵀC = V Λ Vᵀ: M = V Λ^(−1/2) (held as V and Λ; G itself is dropped after its eigen-decomposition). Forming G (the blocked <see cref="GramMatrix"/>) costs d·m²/2 vectorized multiply-adds and its eigen-decomposition m³,
+/// never a d×m factorization; coordinates Qᵀx = Mᵀ(Cᵀx) and the projections Qᵀc_a = Mᵀ G e_a = Λ^(1/2)Vᵀe_a need no d-length basis at
 /// all. Accuracy: G's eigenvalues carry absolute errors of about m·ε·λ_max, so an eigenvalue λ_j is trusted only when
 /// λ_j ≥ <see cref="MinRelativeEigenvalue"/>·λ_max (singular values down to 1e-3 of the largest, orthogonality of Q
 /// within about ε·λ_max/λ_j ≈ 1e-10); any smaller eigenvalue, rank deficiency included, makes <see cref="TryCreate"/>
@@ -17,53 +17,49 @@ internal sealed class GramBasis
     /// <summary>Smallest λ_j/λ_max the Gram route trusts (see the class remarks).</summary>
     public const double MinRelativeEigenvalue = 1e-6;
 
-    private readonly IReadOnlyList<double[]> columns;
-    private readonly double[] gram;
-    private readonly double[] coefficients;
+    private readonly SpanningColumns columns;
+    // V column-major (V[a, j] = vectors[j·m + a]) and 1/√λ_j: M = V Λ^(−1/2) is never formed, nor G kept.
+    private readonly double[] vectors;
+    private readonly double[] inverseRoots;
 
-    private GramBasis(IReadOnlyList<double[]> columns, double[] gram, double[] coefficients)
+    private GramBasis(SpanningColumns columns, double[] vectors, double[] eigenvalues)
     {
         this.columns = columns;
-        this.gram = gram;
-        this.coefficients = coefficients;
+        this.vectors = vectors;
+        Eigenvalues = eigenvalues;
+        inverseRoots = eigenvalues.Select(l => 1.0 / Math.Sqrt(l)).ToArray();
     }
+
+    /// <summary>
+    /// The eigenvalues λ_j of G, in the order of the basis vectors. In this basis Qᵀc_a = Λ^(1/2)Vᵀe_a, so
+    /// Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ = Λ: the sum of the columns' outer products restricted to N is diagonal with these entries.
+    /// </summary>
+    public double[] Eigenvalues { get; }
 
     /// <summary>m, the number of columns, which is also the rank.</summary>
     public int Rank => columns.Count;
 
     /// <summary>The basis, or null when C is rank-deficient or too ill-conditioned for the Gram route.</summary>
-    public static GramBasis? TryCreate(IReadOnlyList<double[]> columns, int maxDegreeOfParallelism)
+    public static GramBasis? TryCreate(SpanningColumns columns, int maxDegreeOfParallelism)
     {
         var m = columns.Count;
         if (m == 0) return null;
-        var gram = new double[m * m];
-        GramMatrix.Compute(new RowMatrix(columns.ToArray(), 1, columns[0].Length), gram, maxDegreeOfParallelism);
-        var evd = Matrix<double>.Build.Dense(m, m, (double[])gram.Clone()).Evd(Symmetricity.Symmetric);
-        var largest = Enumerable.Range(0, m).Max(j => evd.EigenValues[j].Real);
-        if (!(largest > 0)) return null;
-        var coefficients = new double[m * m];
+        // G is symmetric, so its row-major array is its column-major one; nothing reads G after its eigenvectors.
+        var evd = Matrix<double>.Build.Dense(m, m, columns.Gram(maxDegreeOfParallelism)).Evd(Symmetricity.Symmetric);
+        var eigenvalues = new double[m];
         for (var j = 0; j < m; j++)
-        {
-            var lambda = evd.EigenValues[j].Real;
-            if (!(lambda >= MinRelativeEigenvalue * largest)) return null;
-            var scale = 1.0 / Math.Sqrt(lambda);
-            for (var a = 0; a < m; a++)
-                coefficients[a * m + j] = evd.EigenVectors[a, j] * scale;
-        }
-        return new GramBasis(columns, gram, coefficients);
+            eigenvalues[j] = evd.EigenValues[j].Real;
+        var largest = eigenvalues.Max();
+        if (!(largest > 0) || eigenvalues.Any(lambda => !(lambda >= MinRelativeEigenvalue * largest))) return null;
+        return new GramBasis(columns, evd.EigenVectors.AsColumnMajorArray() ?? evd.EigenVectors.ToColumnMajorArray(), eigenvalues);
     }
 
-    /// <summary>Qᵀc_a = Mᵀ G e_a (length r = m): the coordinates of column <paramref name="a"/>, from G alone.</summary>
+    /// <summary>Qᵀc_a = Mᵀ G e_a = Λ^(1/2) Vᵀ e_a (length r = m): the coordinates of column <paramref name="a"/>, O(m).</summary>
     public void ProjectColumn(int a, Span<double> coordinates)
     {
         var m = Rank;
         for (var j = 0; j < m; j++)
-        {
-            var sum = 0.0;
-            for (var b = 0; b < m; b++)
-                sum += coefficients[b * m + j] * gram[b * m + a];
-            coordinates[j] = sum;
-        }
+            coordinates[j] = vectors[j * m + a] / inverseRoots[j];
     }
 
     /// <summary>Qᵀx = Mᵀ(Cᵀx).</summary>
@@ -71,15 +67,9 @@ internal sealed class GramBasis
     {
         var m = Rank;
         var t = new double[m];
-        for (var a = 0; a < m; a++)
-            t[a] = VectorKernels.Dot(columns[a], x);
+        columns.Dots(x, t);
         for (var j = 0; j < m; j++)
-        {
-            var sum = 0.0;
-            for (var a = 0; a < m; a++)
-                sum += coefficients[a * m + j] * t[a];
-            coordinates[j] = sum;
-        }
+            coordinates[j] = VectorKernels.Dot(vectors.AsSpan(j * m, m), t) * inverseRoots[j];
     }
 
     /// <summary>Q y = C(M y).</summary>
@@ -87,13 +77,10 @@ internal sealed class GramBasis
     {
         var m = Rank;
         x.Clear();
-        for (var a = 0; a < m; a++)
-        {
-            var c = 0.0;
-            for (var j = 0; j < m; j++)
-                c += coefficients[a * m + j] * coordinates[j];
-            VectorKernels.AddScaled(c, columns[a], x);
-        }
+        var c = new double[m];
+        for (var j = 0; j < m; j++)
+            VectorKernels.AddScaled(coordinates[j] * inverseRoots[j], vectors.AsSpan(j * m, m), c);
+        columns.AddCombination(c, x);
     }
 
     /// <summary>The basis written out, r×d row-major (d·m² work; only for callers that ask for Q itself).</summary>

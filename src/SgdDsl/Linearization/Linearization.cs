@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 using SgdDsl.Linearizing;
 
 namespace SgdDsl;
@@ -13,6 +11,7 @@ namespace SgdDsl;
 public sealed class Linearization
 {
     private readonly MinimumLinearization inner;
+    private TangentSpace? tangent;
 
     internal Linearization(MinimumLinearization inner, double learningRate)
     {
@@ -38,8 +37,8 @@ public sealed class Linearization
     public int SampleCount => inner.Hessians.Count;
 
     /// <summary>
-    /// True when built from the model's squared-residual form (H_i = 2c∇f_i∇f_iᵀ, no Hessian formed); false when
-    /// from the generated per-sample Hessians (eigen-decomposed, d×d each).
+    /// True when built from the model's squared-residual form (H_i = 2c J_iᵀJ_i, no Hessian formed); false when from the
+    /// per-sample Hessians (eigen-decomposed d×d each up to d = 200, above it by Lanczos on Hessian–vector products).
     /// </summary>
     public bool FromSquaredResidual => inner.FromSquaredResidual;
 
@@ -60,30 +59,67 @@ public sealed class Linearization
     }
 
     /// <summary>
-    /// A d×(d − r) matrix whose orthonormal columns span T = N⊥, completed from a full QR of Q. Computed on each
-    /// call and it forms a d×d matrix (8d² bytes): for large d, prefer projecting with I − QQᵀ.
+    /// Largest d for which <see cref="TangentBasis"/> writes out the d×(d − r) matrix (8·d·(d − r) bytes: 134 MB here);
+    /// above it use <see cref="TangentBasisVector"/> or <see cref="ProjectOntoTangentSpace"/>, which never form it.
     /// </summary>
+    public const int TangentBasisLimit = 4096;
+
+    /// <summary>
+    /// A d×(d − r) matrix whose orthonormal columns span T = N⊥: the columns of <see cref="TangentBasisVector"/>.
+    /// Computed on each call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">d exceeds <see cref="TangentBasisLimit"/>.</exception>
     public double[,] TangentBasis()
     {
         var d = AmbientDimension;
-        var r = NormalDimension;
-        var t = new double[d, d - r];
-        if (r == 0)
+        if (d > TangentBasisLimit)
+            throw new InvalidOperationException(
+                $"The tangent basis at d = {d} would be a {d}×{TangentDimension} matrix ({8.0 * d * TangentDimension / 1e9:G3} GB), above TangentBasisLimit = {TangentBasisLimit}: " +
+                "ask for the vectors one at a time with TangentBasisVector, or project with ProjectOntoTangentSpace.");
+        var space = Tangent;
+        var t = new double[d, d - NormalDimension];
+        var column = new double[d];
+        for (var j = 0; j < d - NormalDimension; j++)
         {
+            space.BasisVector(j, column);
             for (var k = 0; k < d; k++)
-                t[k, k] = 1.0;
-            return t;
-        }
-        var full = Matrix<double>.Build.DenseOfArray(NormalBasis).QR(QRMethod.Full).Q;
-        for (var k = 0; k < d; k++)
-        {
-            for (var j = r; j < d; j++)
-                t[k, j - r] = full[k, j];
+                t[k, j] = column[k];
         }
         return t;
     }
 
-    /// <summary>rank H_i: the number of curvatures of sample i above the normal-space cut (≤ 1 for squared residuals).</summary>
+    /// <summary>
+    /// Writes tangent basis vector <paramref name="index"/> (of an orthonormal basis of T = N⊥ built from Householder
+    /// reflectors of the normal basis: O(d·r) per vector, d·r doubles held, never a d×d matrix) into <paramref name="vector"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not in [0, d − r).</exception>
+    /// <exception cref="ArgumentException"><paramref name="vector"/> does not have length d.</exception>
+    public void TangentBasisVector(int index, Span<double> vector)
+    {
+        if (index < 0 || index >= TangentDimension)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, d − r) = [0, {TangentDimension}).");
+        if (vector.Length != AmbientDimension)
+            throw new ArgumentException($"vector has length {vector.Length}, not d = {AmbientDimension}.", nameof(vector));
+        Tangent.BasisVector(index, vector);
+    }
+
+    /// <summary>result = (I − QQᵀ) x, the component of <paramref name="x"/> along T (both length d; O(d·r)).</summary>
+    /// <exception cref="ArgumentException">A span's length is not d.</exception>
+    public void ProjectOntoTangentSpace(ReadOnlySpan<double> x, Span<double> result)
+    {
+        var d = AmbientDimension;
+        if (x.Length != d) throw new ArgumentException($"x has length {x.Length}, not d = {d}.", nameof(x));
+        if (result.Length != d) throw new ArgumentException($"result has length {result.Length}, not d = {d}.", nameof(result));
+        var y = new double[NormalDimension];
+        inner.Normal.Project(x, y);
+        inner.Normal.Embed(y, result);
+        for (var k = 0; k < d; k++)
+            result[k] = x[k] - result[k];
+    }
+
+    private TangentSpace Tangent => tangent ??= new TangentSpace(inner.Normal);
+
+    /// <summary>rank H_i: the number of curvatures of sample i above the normal-space cut (≤ K for a squared-residual form with K outputs).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sample"/> is not in [0, N).</exception>
     public int SampleRank(int sample)
     {

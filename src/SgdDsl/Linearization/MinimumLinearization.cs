@@ -3,7 +3,8 @@ namespace SgdDsl.Linearizing;
 /// <summary>
 /// SGD linearized at a minimum x*: the normal space N and the per-sample Hessians restricted to it.
 /// A_ξ = I − η K_ξ (K_ξ the mean of K_i over the batch) is the batch map on N. Built from the squared-residual
-/// form when the model has one (factors √(2c)∇f_i, no Hessian formed), otherwise from per-sample Hessians.
+/// form when the model has one (factors √(2c)∇f_i, no Hessian formed), otherwise from per-sample Hessians (dense up to
+/// d = <see cref="SampleCurvatures.DenseLimit"/>, above it by Lanczos on Hessian–vector products).
 /// </summary>
 internal sealed class MinimumLinearization
 {
@@ -25,7 +26,20 @@ internal sealed class MinimumLinearization
 
     public NormalSpace Normal { get; }
 
+    /// <summary>
+    /// The most bytes of scaled Jacobian rows (N·K·d doubles) held at once; above it they are recomputed from the model
+    /// in blocks (<see cref="StreamedFactorRows"/>), so the peak memory stays near G plus two blocks. 1 GB: d = 10⁵ with
+    /// N·K = 1,000 rows (0.8 GB) is held, K = 10 with N = 500 (4 GB) is streamed.
+    /// </summary>
+    public const long HeldFactorBytes = 1_000_000_000;
+
     public RestrictedHessians Hessians { get; }
+
+    /// <summary>
+    /// The eigenvalues of the mean restricted Hessian K = (1/N) Σ K_i, ascending, when the linearization knows them
+    /// without an r×r eigen-decomposition: on the Gram route K = Λ(G)/N is diagonal in the basis of N. Null otherwise.
+    /// </summary>
+    public double[]? MeanSpectrum => FromSquaredResidual && Normal.ColumnSpectrum is { } values ? [.. values.Select(h => h / Hessians.Count)] : null;
 
     /// <summary>The largest |eigenvalue| of any per-sample Hessian: the curvature scale relTol is relative to.</summary>
     public double LargestCurvature { get; }
@@ -66,21 +80,39 @@ internal sealed class MinimumLinearization
     }
 
     /// <exception cref="ArithmeticException">A per-sample output gradient, Hessian or curvature is not finite.</exception>
-    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism)
+    /// <param name="model">The per-sample loss.</param>
+    /// <param name="data">The samples.</param>
+    /// <param name="point">x*.</param>
+    /// <param name="relTol">The curvature cut, relative to the largest curvature.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads (the result does not depend on it).</param>
+    /// <param name="forceLanczos">Without the residual form, per-sample curvatures by Lanczos whatever d (for tests).</param>
+    /// <param name="heldFactorBytes">Overrides <see cref="HeldFactorBytes"/>, and with it the streamed block size (for tests).</param>
+    public static MinimumLinearization At(ILossModel model, Dataset data, double[] point, double relTol, int maxDegreeOfParallelism, bool forceLanczos = false,
+        long heldFactorBytes = HeldFactorBytes)
     {
         if (model.SquaredResidual is { } form)
         {
-            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism);
+            // Rows are held when the N·K×d Jacobian fits HeldFactorBytes, else recomputed block by block.
+            var hold = (long)data.Count * form.OutputCount * point.Length * 8 <= heldFactorBytes;
+            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism, hold);
             var largest = g.Curvatures.Max(h => h.Max());
             var cut = relTol * largest;
-            var kept = g.Factors.SelectMany((rows, i) => rows.Where((_, c) => g.Curvatures[i][c] > cut)).ToList();
-            var span = NormalSpace.SpanByGram(g.Dimension, kept, relTol, maxDegreeOfParallelism);
+            var keptRows = g.Curvatures.SelectMany((h, i) => h.Select((x, c) => (Sample: i, Output: c, Curvature: x)))
+                .Where(t => t.Curvature > cut).Select(t => (t.Sample, t.Output)).ToArray();
+            SpanningColumns columns = hold
+                ? new HeldColumns(keptRows.Select(t => g.Factors[t.Sample][t.Output]).ToArray())
+                : new StreamedFactorRows(form, data, point, keptRows, maxDegreeOfParallelism,
+                    heldFactorBytes == HeldFactorBytes ? StreamedFactorRows.BlockBytes : Math.Max(1, heldFactorBytes));
+            var span = NormalSpace.SpanByGram(g.Dimension, columns, relTol, maxDegreeOfParallelism);
             // Nonzero curvatures below the cut: one huge sample can push every other one there.
             var dropped = g.Curvatures.Where(h => h.Any(x => x > 0 && x <= cut)).ToArray();
-            return new MinimumLinearization(span, RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut), largest, 0.0, 0, g.LargestResidual,
+            var restricted = span.FromGram || hold
+                ? RestrictedHessians.FromFactors(g.Factors, g.Curvatures, span, cut)
+                : RestrictedHessians.FromColumns(columns.Materialize(), keptRows.Select(t => t.Sample).ToArray(), data.Count, span);
+            return new MinimumLinearization(span, restricted, largest, 0.0, 0, g.LargestResidual,
                 dropped.Length, dropped.SelectMany(h => h.Where(x => x <= cut)).DefaultIfEmpty(0.0).Max());
         }
-        var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism);
+        var curvatures = SampleCurvatures.Compute(model, data, point, relTol, maxDegreeOfParallelism, forceLanczos);
         var threshold = relTol * curvatures.LargestMagnitude;
         var normal = NormalSpace.Span(curvatures, threshold, relTol);
         var hessians = RestrictedHessians.Restrict(curvatures, normal, threshold);

@@ -30,7 +30,13 @@ internal sealed class NormalSpace
     public bool FromGram => gram != null;
 
     /// <summary>
-    /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram"/>), from the
+    /// On the Gram route, the eigenvalues of Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ (diagonal in this basis: see <see cref="GramBasis.Eigenvalues"/>),
+    /// ascending; null otherwise.
+    /// </summary>
+    public double[]? ColumnSpectrum => gram is null ? null : [.. gram.Eigenvalues.Order()];
+
+    /// <summary>
+    /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram(int, SpanningColumns, double, int)"/>), from the
     /// Gram matrix alone; only for a normal space built by that route.
     /// </summary>
     public void ProjectColumn(int a, Span<double> coordinates) =>
@@ -110,7 +116,11 @@ internal sealed class NormalSpace
     /// <see cref="GramBasis"/>), else by <see cref="Span(int, IReadOnlyList{double[]}, double)"/>.
     /// </summary>
     public static NormalSpace SpanByGram(int d, IReadOnlyList<double[]> columns, double relTol, int maxDegreeOfParallelism) =>
-        GramBasis.TryCreate(columns, maxDegreeOfParallelism) is { } g ? new NormalSpace(d, g) : Span(d, columns, relTol);
+        SpanByGram(d, new HeldColumns(columns), relTol, maxDegreeOfParallelism);
+
+    /// <summary>As above for columns held or recomputed (<see cref="SpanningColumns"/>); the fallback materializes them.</summary>
+    public static NormalSpace SpanByGram(int d, SpanningColumns columns, double relTol, int maxDegreeOfParallelism) =>
+        GramBasis.TryCreate(columns, maxDegreeOfParallelism) is { } g ? new NormalSpace(d, g) : Span(d, columns.Materialize(), relTol);
 
     /// <summary>
     /// An orthonormal basis of the span of <paramref name="columns"/> (each of length d): left singular vectors

@@ -61,27 +61,43 @@ internal sealed class RestrictedHessians
     {
         var r = normal.Dimension;
         var offsets = new int[factors.Length + 1];
-        var scales = new List<double>();
-        var directions = new List<double>();
-        var w = new double[r];
+        // Counted first, so the m·r directions (200 MB at m = r = 5,000) are allocated once, not grown and copied.
+        var kept = r == 0 ? 0 : curvatures.Sum(h => h.Count(x => x > threshold));
+        var directions = new double[kept * r];
         var column = 0;
         for (var i = 0; i < factors.Length; i++)
         {
-            for (var c = 0; c < factors[i].Length; c++)
+            // Rows are counted by their curvatures: a streamed linearization holds no factors (the Gram route needs none).
+            for (var c = 0; c < curvatures[i].Length; c++)
             {
                 // The rows above the cut are the columns that span N, in this order.
                 if (r > 0 && curvatures[i][c] > threshold)
                 {
+                    var w = directions.AsSpan(column * r, r);
                     if (normal.FromGram) normal.ProjectColumn(column, w);
                     else normal.Project(factors[i][c], w);
                     column++;
-                    scales.Add(1.0);
-                    directions.AddRange(w);
                 }
             }
-            offsets[i + 1] = scales.Count;
+            offsets[i + 1] = column;
         }
-        return new RestrictedHessians(r, offsets, scales.ToArray(), directions.ToArray());
+        return new RestrictedHessians(r, offsets, Enumerable.Repeat(1.0, kept).ToArray(), directions);
+    }
+
+    /// <summary>K_i = Σ w_a w_aᵀ with w_a = Qᵀc_a for spanning columns c_a of the given samples (in sample order), projected through Q.</summary>
+    public static RestrictedHessians FromColumns(IReadOnlyList<double[]> columns, int[] sampleOfColumn, int sampleCount, NormalSpace normal)
+    {
+        var r = normal.Dimension;
+        var offsets = new int[sampleCount + 1];
+        var directions = new double[columns.Count * r];
+        for (var a = 0; a < columns.Count; a++)
+        {
+            normal.Project(columns[a], directions.AsSpan(a * r, r));
+            offsets[sampleOfColumn[a] + 1]++;
+        }
+        for (var i = 0; i < sampleCount; i++)
+            offsets[i + 1] += offsets[i];
+        return new RestrictedHessians(r, offsets, Enumerable.Repeat(1.0, columns.Count).ToArray(), directions);
     }
 
     /// <summary>rank K_i: the number of its factors (curvatures above the cut; for K outputs at most K, an upper bound when outputs are dependent).</summary>

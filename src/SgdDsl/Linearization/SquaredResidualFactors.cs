@@ -27,7 +27,15 @@ internal sealed class SquaredResidualFactors
     /// <summary>max |f_ik − y_ik|: the residual whose curvature term the form neglects.</summary>
     public double LargestResidual { get; }
 
-    public static SquaredResidualFactors Compute(SquaredResidualForm form, Dataset data, double[] point, int maxDegreeOfParallelism)
+    /// <param name="form">The residual form.</param>
+    /// <param name="data">The samples.</param>
+    /// <param name="point">x*.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads.</param>
+    /// <param name="hold">
+    /// Keep the rows (<see cref="Factors"/>); false computes only the curvatures and residuals, one sample's Jacobian per
+    /// thread at a time, and leaves every factor empty (for <see cref="StreamedFactorRows"/>).
+    /// </param>
+    public static SquaredResidualFactors Compute(SquaredResidualForm form, Dataset data, double[] point, int maxDegreeOfParallelism, bool hold = true)
     {
         var d = point.Length;
         var n = data.Count;
@@ -35,37 +43,53 @@ internal sealed class SquaredResidualFactors
         var factors = new double[n][][];
         var residuals = new double[n];
         var scale = Math.Sqrt(2.0 * form.Scale);
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        var curvatures = new double[n][];
+        var finite = new bool[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, () => (new double[k], new double[k * d]), (i, _, buffers) =>
         {
             var sample = data[i];
-            var outputs = new double[k];
-            var jacobian = new double[k * d];
+            var (outputs, jacobian) = buffers;
             form.Outputs(point, sample, outputs);
             form.OutputJacobian(point, sample, jacobian);
-            var rows = new double[k][];
+            var rows = new double[hold ? k : 0][];
+            var h = new double[k];
             var residual = 0.0;
+            var allFinite = true;
             for (var c = 0; c < k; c++)
             {
-                rows[c] = jacobian.AsSpan(c * d, d).ToArray();
+                var row = jacobian.AsSpan(c * d, d);
+                var sum = 0.0;
                 for (var j = 0; j < d; j++)
-                    rows[c][j] *= scale;
+                {
+                    var g = scale * row[j];
+                    allFinite &= double.IsFinite(g);
+                    sum += g * g;
+                }
+                h[c] = sum;
+                if (hold)
+                {
+                    rows[c] = row.ToArray();
+                    for (var j = 0; j < d; j++)
+                        rows[c][j] *= scale;
+                }
                 // Math.Max would drop a NaN residual; the check below must see it.
                 var r = Math.Abs(outputs[c] - sample[form.TargetIndices[c]]);
                 residual = double.IsNaN(r) || r > residual ? r : residual;
             }
             factors[i] = rows;
+            curvatures[i] = h;
             residuals[i] = residual;
-        });
-        var curvatures = new double[n][];
+            finite[i] = allFinite;
+            return buffers;
+        }, _ => { });
         for (var i = 0; i < n; i++)
         {
-            if (!double.IsFinite(residuals[i]) || factors[i].Any(row => !row.All(double.IsFinite)))
+            if (!double.IsFinite(residuals[i]) || !finite[i])
                 throw new ArithmeticException($"Sample {i}: the output or its gradient at the point is not finite (an overflow or an undefined value in f).");
-            curvatures[i] = factors[i].Select(row => row.Sum(x => x * x)).ToArray();
             // h = ‖g‖² is a curvature of sample i; ∞ would read as "no direction survives the relative cut".
             if (curvatures[i].Any(h => !double.IsFinite(h)))
                 throw new ArithmeticException(
-                    $"Sample {i}: its curvature ‖√(2c)∇f_i‖² overflows double precision at the point (largest gradient entry {factors[i].Max(row => row.Max(Math.Abs)):G3}), " +
+                    $"Sample {i}: its curvature ‖√(2c)∇f_i‖² overflows double precision at the point, " +
                     "so the linearization cannot be represented. Rescale the parameters or the data.");
         }
         return new SquaredResidualFactors(d, factors, curvatures, residuals.Max());

@@ -30,20 +30,43 @@ internal static class GramMatrix
             () => new double[Tile * Tile],
             (p, _, tile) =>
             {
-                ComputeTile(rows, pairs[p].I * Tile, pairs[p].J * Tile, tile);
+                ComputeTile(rows, pairs[p].I * Tile, rows, pairs[p].J * Tile, tile);
                 Store(tile, pairs[p].I * Tile, pairs[p].J * Tile, m, gram);
                 return tile;
             },
             _ => { });
     }
 
-    /// <summary>tile[a·Tile + b] = row(i0 + a) · row(j0 + b) for the rows that exist.</summary>
-    private static void ComputeTile(RowMatrix rows, int i0, int j0, double[] tile)
+    /// <summary>
+    /// Writes X Yᵀ (X.Rows × Y.Rows, row-major) into <paramref name="block"/>: an off-diagonal block of the Gram matrix of
+    /// [X; Y], each entry summed by the same procedure as in <see cref="Compute"/>, so a Gram matrix built block by block
+    /// equals the one built at once.
+    /// </summary>
+    public static void ComputeCross(RowMatrix x, RowMatrix y, double[] block, int maxDegreeOfParallelism)
     {
-        var m = rows.Rows;
-        var n = rows.Columns;
-        var ia = Math.Min(Tile, m - i0);
-        var jb = Math.Min(Tile, m - j0);
+        var (tilesX, tilesY) = ((x.Rows + Tile - 1) / Tile, (y.Rows + Tile - 1) / Tile);
+        Parallel.For(0, tilesX * tilesY, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            () => new double[Tile * Tile],
+            (p, _, tile) =>
+            {
+                var (i0, j0) = (p / tilesY * Tile, p % tilesY * Tile);
+                ComputeTile(x, i0, y, j0, tile);
+                for (var a = 0; a < Math.Min(Tile, x.Rows - i0); a++)
+                {
+                    for (var b = 0; b < Math.Min(Tile, y.Rows - j0); b++)
+                        block[(i0 + a) * y.Rows + j0 + b] = tile[a * Tile + b];
+                }
+                return tile;
+            },
+            _ => { });
+    }
+
+    /// <summary>tile[a·Tile + b] = x.Row(i0 + a) · y.Row(j0 + b) for the rows that exist.</summary>
+    private static void ComputeTile(RowMatrix x, int i0, RowMatrix y, int j0, double[] tile)
+    {
+        var n = x.Columns;
+        var ia = Math.Min(Tile, x.Rows - i0);
+        var jb = Math.Min(Tile, y.Rows - j0);
         Array.Clear(tile);
         var w = Vector<double>.Count;
         var vectorColumns = n - n % w;
@@ -55,39 +78,39 @@ internal static class GramMatrix
             {
                 var b = 0;
                 for (; b + 2 <= jb; b += 2)
-                    Block4x2(rows, i0 + a, j0 + b, c0, length, tile, a * Tile + b);
+                    Block4x2(x, i0 + a, y, j0 + b, c0, length, tile, a * Tile + b);
                 for (; b < jb; b++)
                 {
                     for (var q = 0; q < 4; q++)
-                        tile[(a + q) * Tile + b] += Block1x1(rows.Row(i0 + a + q), rows.Row(j0 + b), c0, length);
+                        tile[(a + q) * Tile + b] += Block1x1(x.Row(i0 + a + q), y.Row(j0 + b), c0, length);
                 }
             }
             for (; a < ia; a++)
             {
                 for (var b = 0; b < jb; b++)
-                    tile[a * Tile + b] += Block1x1(rows.Row(i0 + a), rows.Row(j0 + b), c0, length);
+                    tile[a * Tile + b] += Block1x1(x.Row(i0 + a), y.Row(j0 + b), c0, length);
             }
         }
         for (var c = vectorColumns; c < n; c++)
         {
             for (var a = 0; a < ia; a++)
             {
-                var x = rows.Row(i0 + a)[c];
+                var value = x.Row(i0 + a)[c];
                 for (var b = 0; b < jb; b++)
-                    tile[a * Tile + b] += x * rows.Row(j0 + b)[c];
+                    tile[a * Tile + b] += value * y.Row(j0 + b)[c];
             }
         }
     }
 
     /// <summary>Four rows against two over columns [c0, c0 + length): eight accumulators, six loads per eight multiply-adds.</summary>
-    private static void Block4x2(RowMatrix rows, int i, int j, int c0, int length, double[] tile, int at)
+    private static void Block4x2(RowMatrix rows, int i, RowMatrix other, int j, int c0, int length, double[] tile, int at)
     {
         ref var a0 = ref MemoryMarshal.GetReference(rows.Row(i)[c0..]);
         ref var a1 = ref MemoryMarshal.GetReference(rows.Row(i + 1)[c0..]);
         ref var a2 = ref MemoryMarshal.GetReference(rows.Row(i + 2)[c0..]);
         ref var a3 = ref MemoryMarshal.GetReference(rows.Row(i + 3)[c0..]);
-        ref var b0 = ref MemoryMarshal.GetReference(rows.Row(j)[c0..]);
-        ref var b1 = ref MemoryMarshal.GetReference(rows.Row(j + 1)[c0..]);
+        ref var b0 = ref MemoryMarshal.GetReference(other.Row(j)[c0..]);
+        ref var b1 = ref MemoryMarshal.GetReference(other.Row(j + 1)[c0..]);
         Vector<double> s00 = default, s01 = default, s10 = default, s11 = default;
         Vector<double> s20 = default, s21 = default, s30 = default, s31 = default;
         var w = Vector<double>.Count;

@@ -57,6 +57,9 @@ public static class JsonReport
             foreach (var rank in r.SampleRanks) w.WriteNumberValue(rank);
             w.WriteEndArray();
             w.WriteBoolean("squaredResidual", r.FromSquaredResidual);
+            if (r.OutputCount is { } outputs) w.WriteNumber("outputs", outputs);
+            else w.WriteNull("outputs");
+            w.WriteNumber("largestSampleRank", r.LargestSampleRank);
             w.WriteString("sampling", SamplingNames.Name(r.Sampling));
             w.WriteNumber("sampleCount", r.SampleCount);
             w.WriteNumber("steps", r.Steps);

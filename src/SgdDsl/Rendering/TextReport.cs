@@ -31,7 +31,12 @@ public static class TextReport
             ? "no normal direction"
             : "eigenvalues of the mean Hessian on N: " + ListText(r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short).ToArray()));
         Line("ranks", "rank H_i = " + ListText(r.SampleRanks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray())
-            + (r.FromSquaredResidual ? " (squared-residual form: H_i = 2c∇f_i∇f_iᵀ, no Hessian formed)" : ""));
+            + $", largest {r.LargestSampleRank}"
+            + (r.FromSquaredResidual
+                ? r.OutputCount is > 1
+                    ? $" (squared-residual form with K = {r.OutputCount} outputs: H_i = 2c J_iᵀJ_i, rank ≤ K, no Hessian formed)"
+                    : " (squared-residual form: H_i = 2c∇f_i∇f_iᵀ, no Hessian formed)"
+                : ""));
         Line("training", $"η = {Numbers.Short(r.LearningRate)}, B = {r.BatchSize}, batches {SamplingText(r.Sampling)}");
         sb.AppendLine();
         sb.AppendLine($"  GD   μ = {Numbers.Short(r.Mu),-28} {VerdictText.Json(r.GdVerdict)}");

@@ -154,8 +154,17 @@ public sealed class StabilityReport
     /// </summary>
     public required double NonUniformityThreshold { get; init; }
 
-    /// <summary>rank H_i for each sample i (curvatures above the normal-space cut; ≤ 1 for squared residuals).</summary>
+    /// <summary>rank H_i for each sample i (curvatures above the normal-space cut; ≤ K for a squared-residual form with K outputs).</summary>
     public required int[] SampleRanks { get; init; }
+
+    /// <summary>max_i rank H_i, the largest per-sample factor (0 when N has no curvature); r = dim N is at most N times it.</summary>
+    public int LargestSampleRank => SampleRanks.Length == 0 ? 0 : SampleRanks.Max();
+
+    /// <summary>
+    /// K, the number of outputs of the model's squared-residual form (H_i = 2c J_iᵀJ_i with J_i the K×d output Jacobian, so
+    /// rank H_i ≤ K); null for a loss without the form.
+    /// </summary>
+    public int? OutputCount { get; init; }
 
     /// <summary>True when N and the K_i came from the model's squared-residual form (no Hessian formed).</summary>
     public required bool FromSquaredResidual { get; init; }

@@ -171,7 +171,7 @@ public class CliTests
         var product = models.Single(m => m.GetProperty("name").GetString() == "ProductModel");
         Assert.Equal(["a", "b"], product.GetProperty("parameters").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["x", "y"], product.GetProperty("data").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(3, models.Count);
+        Assert.Equal(4, models.Count);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class CliTests
     {
         var (code, output, _) = CliRunner.Run("models");
         Assert.Equal(0, code);
-        foreach (var name in new[] { "ProductModel", "LinearRegression", "DeepChain" }) Assert.Contains(name, output);
+        foreach (var name in new[] { "ProductModel", "LinearRegression", "DeepChain", "TwoOutputScaling" }) Assert.Contains(name, output);
         Assert.Contains("a, b", output);
         Assert.Contains("x1, x2, x3, y", output);
     }

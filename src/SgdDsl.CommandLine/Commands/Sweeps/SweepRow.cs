@@ -40,6 +40,9 @@ internal static class SweepRow
         JsonNumbers.Write(w, "nonUniformityThreshold", r.NonUniformityThreshold);
         w.WriteNumber("steps", r.Steps);
         w.WriteNumber("caveats", r.Caveats.Count);
+        if (r.OutputCount is { } outputs) w.WriteNumber("outputs", outputs);
+        else w.WriteNull("outputs");
+        w.WriteNumber("largestSampleRank", r.LargestSampleRank);
     });
 
     /// <summary>A point where no minimum was found or the analysis failed (<paramref name="status"/>), with a message.</summary>
