@@ -159,7 +159,7 @@ internal sealed class SecondMoment
             var last = invariant || j == maxIterations - 1;
             if (last || (j + 1) % 5 == 0)
             {
-                var (theta, ritz) = TopRitzPair(alphas, betas);
+                var (theta, ritz) = Lanczos.TopRitzPair(alphas, betas);
                 lower = Math.Max(lower, theta);
                 var residual = invariant ? 0.0 : beta * Math.Abs(ritz[^1]);
                 if (last || residual <= 0.1 * relativeGap * Math.Abs(theta))
@@ -180,27 +180,6 @@ internal sealed class SecondMoment
             q = w;
         }
         return (upper, lower, applications);
-    }
-
-    /// <summary>The largest eigenvalue of the Lanczos tridiagonal matrix and its eigenvector.</summary>
-    private static (double Value, double[] Vector) TopRitzPair(List<double> alphas, List<double> betas)
-    {
-        var m = alphas.Count;
-        var t = Matrix<double>.Build.Dense(m, m);
-        for (var i = 0; i < m; i++)
-        {
-            t[i, i] = alphas[i];
-            if (i + 1 < m)
-                t[i, i + 1] = t[i + 1, i] = betas[i];
-        }
-        var evd = t.Evd(Symmetricity.Symmetric);
-        var top = 0;
-        for (var i = 1; i < m; i++)
-        {
-            if (evd.EigenValues[i].Real > evd.EigenValues[top].Real)
-                top = i;
-        }
-        return (evd.EigenValues[top].Real, evd.EigenVectors.Column(top).ToArray());
     }
 
     /// <summary>λ_max(X₊^(−1/2) T(X₊) X₊^(−1/2)) for X₊ = X with its eigenvalues floored (sign fixed by the trace).</summary>

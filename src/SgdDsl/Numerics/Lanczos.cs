@@ -37,7 +37,8 @@ internal static class Lanczos
             var invariant = !(beta > 1e-12 * size);
             if (invariant || (j + 1) % 5 == 0 || j + 1 == Math.Min(maxIterations, n))
             {
-                var (value, lastComponent) = TopOfTridiagonal(alphas, betas);
+                var (value, vector) = TopRitzPair(alphas, betas);
+                var lastComponent = vector[^1];
                 theta = value;
                 if (invariant || beta * Math.Abs(lastComponent) <= tolerance * Math.Abs(value))
                     break;
@@ -49,7 +50,8 @@ internal static class Lanczos
         return theta;
     }
 
-    private static (double Value, double LastComponent) TopOfTridiagonal(List<double> alphas, List<double> betas)
+    /// <summary>The largest eigenvalue of the Lanczos tridiagonal matrix (diagonal α, off-diagonal β) and its eigenvector.</summary>
+    internal static (double Value, double[] Vector) TopRitzPair(List<double> alphas, List<double> betas)
     {
         var m = alphas.Count;
         var t = Matrix<double>.Build.Dense(m, m);
@@ -66,6 +68,6 @@ internal static class Lanczos
             if (evd.EigenValues[i].Real > evd.EigenValues[top].Real)
                 top = i;
         }
-        return (evd.EigenValues[top].Real, evd.EigenVectors[m - 1, top]);
+        return (evd.EigenValues[top].Real, evd.EigenVectors.Column(top).ToArray());
     }
 }
