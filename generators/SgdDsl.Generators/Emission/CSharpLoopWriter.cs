@@ -116,9 +116,20 @@ namespace SgdDsl.Generators.Emission
             return string.Concat(target.Positions.Select(p => $"{target.Array}[{_names.Position(p)}] = ")) + value + ";";
         }
 
-        private string Name(Intermediate t) => _names.TemporaryPrefix + t.Id;
+        // Numbered in the order the method first names them, so the numbers run 0, 1, 2, … without the gaps the
+        // scheduler's ids leave (values it never produced, tables no loop reads).
+        private readonly Dictionary<Intermediate, int> _temporaries = new Dictionary<Intermediate, int>();
+        private readonly Dictionary<Table, int> _tables = new Dictionary<Table, int>();
 
-        private static string Name(Table t) => "tab" + t.Id;
+        private string Name(Intermediate t) => _names.TemporaryPrefix + Number(_temporaries, t);
+
+        private string Name(Table t) => "tab" + Number(_tables, t);
+
+        private static int Number<T>(Dictionary<T, int> numbers, T item)
+        {
+            if (!numbers.TryGetValue(item, out var n)) numbers[item] = n = numbers.Count;
+            return n;
+        }
 
         private string Text(Operand operand)
         {

@@ -64,28 +64,28 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab2 = stackalloc double[4];
+            global::System.Span<double> tab0 = stackalloc double[4];
             var t1 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab2[p] = t1;
+                tab0[p] = t1;
                 t1 *= w[p];
             }
-            global::System.Span<double> tab4 = stackalloc double[4];
-            var t3 = 1.0;
+            global::System.Span<double> tab1 = stackalloc double[4];
+            var t2 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab4[p] = t3;
-                t3 *= w[-p + 3];
+                tab1[p] = t2;
+                t2 *= w[-p + 3];
             }
-            var t6 = x * t0 - y;
-            var t7 = x * t6;
+            var t3 = x * t0 - y;
+            var t4 = x * t3;
             for (var p = 0; p < 4; p++)
             {
-                var t5 = tab2[p] * tab4[3 - p];
-                gradient[p] = t7 * t5;
+                var t5 = tab0[p] * tab1[3 - p];
+                gradient[p] = t4 * t5;
             }
-            return 0.5 * t6 * t6;
+            return 0.5 * t3 * t3;
         }
 
         /// <summary>
@@ -99,44 +99,44 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
-            global::System.Span<double> tab2 = stackalloc double[4];
+            global::System.Span<double> tab0 = stackalloc double[4];
+            var t0 = 1.0;
+            for (var r = 0; r < 4; r++)
+            {
+                tab0[r] = t0;
+                t0 *= w[r];
+            }
+            global::System.Span<double> tab1 = stackalloc double[4];
             var t1 = 1.0;
             for (var r = 0; r < 4; r++)
             {
-                tab2[r] = t1;
-                t1 *= w[r];
+                tab1[r] = t1;
+                t1 *= w[-r + 3];
             }
-            global::System.Span<double> tab4 = stackalloc double[4];
+            global::System.Span<double> tab2 = stackalloc double[4];
+            for (var r = 0; r < 4; r++)
+            {
+                var t2 = tab0[r] * tab1[3 - r];
+                tab2[r] = t2;
+            }
             var t3 = 1.0;
-            for (var r = 0; r < 4; r++)
-            {
-                tab4[r] = t3;
-                t3 *= w[-r + 3];
-            }
-            global::System.Span<double> tab0 = stackalloc double[4];
-            for (var r = 0; r < 4; r++)
-            {
-                var t5 = tab2[r] * tab4[3 - r];
-                tab0[r] = t5;
-            }
-            var t6 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
-                t6 *= w[i0];
-            var t7 = x * x;
-            var t11 = x * (x * t6 - y);
+                t3 *= w[i0];
+            var t4 = x * x;
+            var t5 = x * (x * t3 - y);
             for (var p = 0; p < 4; p++)
             {
-                var t8 = t7 * tab0[p];
+                var t6 = t4 * tab2[p];
                 for (var r = 0; r < 4; r++)
                 {
-                    var t9 = t8 * tab0[r];
-                    var t10 = 1.0;
+                    var t7 = t6 * tab2[r];
+                    var t8 = 1.0;
                     for (var i0 = 0; i0 < 4; i0++)
-                        t10 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
-                    var t12 = t11 * t10;
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t9 + t12;
+                        t8 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
+                    var t9 = t5 * t8;
+                    hessian[p * 4 + r] = hessian[r * 4 + p] = t7 + t9;
                 }
-                hessian[p * 4 + p] = t7 * tab0[p] * tab0[p];
+                hessian[p * 4 + p] = t4 * tab2[p] * tab2[p];
             }
         }
 
@@ -153,46 +153,46 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab3 = stackalloc double[4];
+            global::System.Span<double> tab0 = stackalloc double[4];
+            var t1 = 1.0;
+            for (var i1 = 0; i1 < 4; i1++)
+            {
+                tab0[i1] = t1;
+                t1 *= w[i1];
+            }
+            global::System.Span<double> tab1 = stackalloc double[4];
             var t2 = 1.0;
             for (var i1 = 0; i1 < 4; i1++)
             {
-                tab3[i1] = t2;
-                t2 *= w[i1];
+                tab1[i1] = t2;
+                t2 *= w[-i1 + 3];
             }
-            global::System.Span<double> tab5 = stackalloc double[4];
-            var t4 = 1.0;
+            global::System.Span<double> tab2 = stackalloc double[4];
+            global::System.Span<double> tab3 = stackalloc double[4];
+            var t3 = 0.0;
             for (var i1 = 0; i1 < 4; i1++)
             {
-                tab5[i1] = t4;
-                t4 *= w[-i1 + 3];
+                var t4 = tab0[i1] * tab1[3 - i1];
+                var t5 = v_w[i1] * t4;
+                t3 += t5;
+                tab2[i1] = t5;
+                tab3[i1] = t4;
             }
-            global::System.Span<double> tab8 = stackalloc double[4];
-            global::System.Span<double> tab9 = stackalloc double[4];
-            var t1 = 0.0;
-            for (var i1 = 0; i1 < 4; i1++)
-            {
-                var t6 = tab3[i1] * tab5[3 - i1];
-                var t7 = v_w[i1] * t6;
-                t1 += t7;
-                tab8[i1] = t7;
-                tab9[i1] = t6;
-            }
-            var t10 = x * x * t1;
-            var t14 = x * (x * t0 - y);
+            var t6 = x * x * t3;
+            var t7 = x * (x * t0 - y);
             for (var p = 0; p < 4; p++)
             {
-                var t11 = t10 * tab9[p];
-                var t12 = 0.0;
+                var t8 = t6 * tab3[p];
+                var t9 = 0.0;
                 for (var i1 = 0; i1 < 4; i1++)
                 {
-                    var t13 = 1.0;
+                    var t10 = 1.0;
                     for (var i0 = 0; i0 < 4; i0++)
-                        t13 *= (i0 == i1 || i0 == p ? 1.0 : w[i0]);
-                    t12 += v_w[i1] * t13;
+                        t10 *= (i0 == i1 || i0 == p ? 1.0 : w[i0]);
+                    t9 += v_w[i1] * t10;
                 }
-                var t15 = t14 * (t12 - tab8[p]);
-                result[p] = t11 + t15;
+                var t11 = t7 * (t9 - tab2[p]);
+                result[p] = t8 + t11;
             }
         }
 
@@ -226,24 +226,24 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < 4; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab2 = stackalloc double[4];
+            global::System.Span<double> tab0 = stackalloc double[4];
             var t1 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab2[p] = t1;
+                tab0[p] = t1;
                 t1 *= w[p];
             }
-            global::System.Span<double> tab4 = stackalloc double[4];
-            var t3 = 1.0;
+            global::System.Span<double> tab1 = stackalloc double[4];
+            var t2 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab4[p] = t3;
-                t3 *= w[-p + 3];
+                tab1[p] = t2;
+                t2 *= w[-p + 3];
             }
             for (var p = 0; p < 4; p++)
             {
-                var t5 = tab2[p] * tab4[3 - p];
-                gradient[p] = x * t5;
+                var t3 = tab0[p] * tab1[3 - p];
+                gradient[p] = x * t3;
             }
             return x * t0;
         }

@@ -71,7 +71,7 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab3 = stackalloc double[16];
+            global::System.Span<double> tab0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
@@ -80,17 +80,17 @@ namespace TwoLayerTanhSample
                     t1 += W[i1 * 4 + i0] * x[i0];
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
-                tab3[i1] = t2;
+                tab0[i1] = t2;
             }
-            var t5 = t0 - y;
+            var t3 = t0 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t6 = t5 * (1.0 - tab3[p] * tab3[p]) * v_[p];
+                var t4 = t3 * (1.0 - tab0[p] * tab0[p]) * v_[p];
                 for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t6 * x[q];
-                gradient[64 + p] = tab3[p] * t5;
+                    gradient[p * 4 + q] = t4 * x[q];
+                gradient[64 + p] = tab0[p] * t3;
             }
-            return 0.5 * t5 * t5;
+            return 0.5 * t3 * t3;
         }
 
         /// <summary>
@@ -111,62 +111,62 @@ namespace TwoLayerTanhSample
             global::System.Span<double> tab0 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
             {
-                var t1 = 0.0;
+                var t0 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[r * 4 + i0] * x[i0];
-                tab0[r] = t1;
+                    t0 += W[r * 4 + i0] * x[i0];
+                tab0[r] = t0;
+            }
+            global::System.Span<double> tab1 = stackalloc double[16];
+            for (var r = 0; r < 16; r++)
+            {
+                var t1 = global::System.Math.Tanh(tab0[r]);
+                tab1[r] = t1;
             }
             global::System.Span<double> tab2 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
-            {
-                var t3 = global::System.Math.Tanh(tab0[r]);
-                tab2[r] = t3;
-            }
-            global::System.Span<double> tab4 = stackalloc double[16];
+                tab2[r] = tab1[r] * tab1[r];
+            global::System.Span<double> tab3 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
-                tab4[r] = tab2[r] * tab2[r];
-            global::System.Span<double> tab5 = stackalloc double[16];
-            for (var r = 0; r < 16; r++)
-                tab5[r] = 1.0 - tab4[r];
-            var t6 = 0.0;
+                tab3[r] = 1.0 - tab2[r];
+            var t2 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
-                t6 += tab2[i1] * v_[i1];
-            var t10 = 2.0 * t6 - 2.0 * y;
-            var t17 = t6 - y;
+                t2 += tab1[i1] * v_[i1];
+            var t3 = 2.0 * t2 - 2.0 * y;
+            var t4 = t2 - y;
             for (var p = 0; p < 16; p++)
             {
-                var t7 = tab5[p] * v_[p];
+                var t5 = tab3[p] * v_[p];
                 for (var r = 0; r < 16; r++)
                 {
-                    var t8 = t7 * (tab5[r] * v_[r]);
+                    var t6 = t5 * (tab3[r] * v_[r]);
                     for (var q = 0; q < 4; q++)
                     {
-                        var t9 = t8 * x[q];
+                        var t7 = t6 * x[q];
                         for (var s = 0; s < 4; s++)
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t9 * x[s];
+                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t7 * x[s];
                     }
                 }
-                var t11 = t10 * (tab2[p] * tab5[p] * v_[p]);
-                var t13 = tab5[p] * tab5[p] * v_[p] * v_[p];
+                var t8 = t3 * (tab1[p] * tab3[p] * v_[p]);
+                var t9 = tab3[p] * tab3[p] * v_[p] * v_[p];
                 for (var q = 0; q < 4; q++)
                 {
-                    var t12 = t11 * x[q];
-                    var t14 = t13 * x[q];
-                    var t15 = t14 - t12;
+                    var t10 = t8 * x[q];
+                    var t11 = t9 * x[q];
+                    var t12 = t11 - t10;
                     for (var s = 0; s < 4; s++)
-                        hessian[(p * 4 + q) * 80 + p * 4 + s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t15 * x[s];
+                        hessian[(p * 4 + q) * 80 + p * 4 + s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t12 * x[s];
                 }
                 for (var r = 0; r < 16; r++)
                 {
-                    var t16 = t7 * tab2[r];
+                    var t13 = t5 * tab1[r];
                     for (var q = 0; q < 4; q++)
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t16 * x[q];
+                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t13 * x[q];
                 }
-                var t18 = tab2[p] * tab5[p] * v_[p] + t17 * tab5[p];
+                var t14 = tab1[p] * tab3[p] * v_[p] + t4 * tab3[p];
                 for (var q = 0; q < 4; q++)
-                    hessian[(p * 4 + q) * 80 + 64 + p] = hessian[(64 + p) * 80 + p * 4 + q] = t18 * x[q];
+                    hessian[(p * 4 + q) * 80 + 64 + p] = hessian[(64 + p) * 80 + p * 4 + q] = t14 * x[q];
                 for (var r = 0; r < 16; r++)
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab2[p] * tab2[r];
+                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab1[p] * tab1[r];
             }
         }
 
@@ -183,40 +183,40 @@ namespace TwoLayerTanhSample
             var x = sample.Slice(0, 4);
             var v_W = v.Slice(0, 64);
             var v_v = v.Slice(64, 16);
-            global::System.Span<double> tab8 = stackalloc double[16];
-            global::System.Span<double> tab9 = stackalloc double[16];
-            global::System.Span<double> tab11 = stackalloc double[16];
+            global::System.Span<double> tab0 = stackalloc double[16];
+            global::System.Span<double> tab1 = stackalloc double[16];
+            global::System.Span<double> tab2 = stackalloc double[16];
             var t0 = 0.0;
-            var t6 = 0.0;
-            var t7 = 0.0;
+            var t1 = 0.0;
+            var t2 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t1 = 0.0;
+                var t3 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
-                var t2 = global::System.Math.Tanh(t1);
-                var t3 = t2 * t2;
-                var t4 = 1.0 - t3;
-                var t5 = 0.0;
+                    t3 += W[i1 * 4 + i0] * x[i0];
+                var t4 = global::System.Math.Tanh(t3);
+                var t5 = t4 * t4;
+                var t6 = 1.0 - t5;
+                var t7 = 0.0;
                 for (var i0 = 0; i0 < 4; i0++)
-                    t5 += v_W[i1 * 4 + i0] * x[i0];
-                t0 += t4 * v_[i1] * t5;
-                t6 += t2 * v_v[i1];
-                t7 += t2 * v_[i1];
-                tab8[i1] = t5;
-                tab9[i1] = t4;
-                tab11[i1] = t2;
+                    t7 += v_W[i1 * 4 + i0] * x[i0];
+                t0 += t6 * v_[i1] * t7;
+                t1 += t4 * v_v[i1];
+                t2 += t4 * v_[i1];
+                tab0[i1] = t7;
+                tab1[i1] = t6;
+                tab2[i1] = t4;
             }
-            var t13 = 2.0 * t7 - 2.0 * y;
-            var t15 = t7 - y;
-            var t16 = t6 + t0;
+            var t8 = 2.0 * t2 - 2.0 * y;
+            var t9 = t2 - y;
+            var t10 = t1 + t0;
             for (var p = 0; p < 16; p++)
             {
-                var t14 = t13 * (tab11[p] * tab9[p] * v_[p] * tab8[p]);
-                var t17 = t15 * tab9[p] * v_v[p] - t14 + tab9[p] * t16 * v_[p];
+                var t11 = t8 * (tab2[p] * tab1[p] * v_[p] * tab0[p]);
+                var t12 = t9 * tab1[p] * v_v[p] - t11 + tab1[p] * t10 * v_[p];
                 for (var q = 0; q < 4; q++)
-                    result[p * 4 + q] = t17 * x[q];
-                result[64 + p] = t15 * tab9[p] * tab8[p] + tab11[p] * t16;
+                    result[p * 4 + q] = t12 * x[q];
+                result[64 + p] = t9 * tab1[p] * tab0[p] + tab2[p] * t10;
             }
         }
 
@@ -255,7 +255,7 @@ namespace TwoLayerTanhSample
             var W = theta.Slice(0, 64);
             var v_ = theta.Slice(64, 16);
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab3 = stackalloc double[16];
+            global::System.Span<double> tab0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
@@ -264,14 +264,14 @@ namespace TwoLayerTanhSample
                     t1 += W[i1 * 4 + i0] * x[i0];
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
-                tab3[i1] = t2;
+                tab0[i1] = t2;
             }
             for (var p = 0; p < 16; p++)
             {
-                var t5 = (1.0 - tab3[p] * tab3[p]) * v_[p];
+                var t3 = (1.0 - tab0[p] * tab0[p]) * v_[p];
                 for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t5 * x[q];
-                gradient[64 + p] = tab3[p];
+                    gradient[p * 4 + q] = t3 * x[q];
+                gradient[64 + p] = tab0[p];
             }
             return t0;
         }
