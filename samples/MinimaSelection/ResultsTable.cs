@@ -1,5 +1,6 @@
 using System.Text;
 using SgdDsl;
+using SgdDsl.Rendering;
 
 namespace MinimaSelection;
 
@@ -61,27 +62,11 @@ public static class ResultsTable
     private static string Lambda(StabilityReport r) =>
         r.LambdaStandardError > 0 ? $"{Numbers.G(r.Lambda, 4)} ± {Numbers.G(r.LambdaStandardError, 2)}" : Numbers.G(r.Lambda, 4);
 
-    private static string Method(StabilityReport r) => r.LambdaMethod switch
-    {
-        LambdaMethod.Exact => "exact",
-        LambdaMethod.Certified => "certified",
-        _ => "estimate",
-    };
+    private static string Method(StabilityReport r) => JsonReport.MethodName(r.LambdaMethod);
 
-    private static string Verdict(Verdict v) => v switch
-    {
-        SgdDsl.Verdict.Stable => "stable",
-        SgdDsl.Verdict.Unstable => "unstable",
-        _ => "inconclusive",
-    };
+    private static string Verdict(Verdict v) => VerdictText.Json(v);
 
-    private static string Stop(TrainingStopReason reason) => reason switch
-    {
-        TrainingStopReason.LossTarget => "loss target",
-        TrainingStopReason.MaxSteps => "max steps",
-        TrainingStopReason.Diverged => "diverged",
-        _ => "cancelled",
-    };
+    private static string Stop(TrainingStopReason reason) => TrainingNames.Name(reason).Replace('-', ' ');
 
     private static string Holds(bool holds) => holds ? "holds" : "**fails**";
 }

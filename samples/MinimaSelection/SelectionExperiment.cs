@@ -24,9 +24,6 @@ public sealed record SelectionResult
     /// <summary>The runs that found no minimum to analyse (diverged), each as "label: why".</summary>
     public IReadOnlyList<string> Failed { get; init; } = [];
 
-    /// <summary>Wall-clock time of the whole run.</summary>
-    public required TimeSpan Elapsed { get; init; }
-
     /// <summary>Every minimum found by GD, in both tasks, under B = N.</summary>
     public IEnumerable<FoundMinimum> GdMinima => Runs.Concat(OneHot).Where(m => m.Method == TrainingMethod.GD && m.AnalysedBatch == m.TrainingBatch);
 
@@ -48,7 +45,6 @@ public static class SelectionExperiment
     public static SelectionResult Run(SelectionSettings settings, IReadOnlyList<DigitImage> images, Action<string>? log = null)
     {
         log ??= _ => { };
-        var clock = Stopwatch.StartNew();
         var task = $"{settings.Classes[0]} vs {settings.Classes[1]} (±1)";
         var data = TwoClassData(settings, images);
         var model = DigitsNet.Model;
@@ -88,7 +84,6 @@ public static class SelectionExperiment
             BatchSweep = sweep,
             OneHot = settings.OneHotPerClass > 0 ? OneHotRuns(settings, images, log) : [],
             Failed = failed,
-            Elapsed = clock.Elapsed,
         };
     }
 

@@ -108,8 +108,8 @@ internal sealed class SweepCommand
         var threads = problem.Threads > 0 ? problem.Threads : Environment.ProcessorCount;
         var quiet = parse.GetValue(_quiet);
         var failures = 0;
-        if (SweepProgress.Available(_error, quiet) && pending.Count > 0)
-            SweepProgress.Run(pending.Count, tick => failures = runner.Run(grid, pending, threads, Write, tick));
+        if (ConsoleProgress.Available(_error, quiet) && pending.Count > 0)
+            ConsoleProgress.Run("sweep", pending.Count, task => failures = runner.Run(grid, pending, threads, Write, () => task.Increment(1)));
         else
             failures = runner.Run(grid, pending, threads, Write, null);
 

@@ -55,7 +55,8 @@ internal sealed class TrainCommand
         if (plotPath is not null) OutputFile.Check("--plot", plotPath, createsFolders: true);
 
         var trained = TrainingRun.Run(model, data, start, options, _error);
-        if (outPath is not null) OutputFile.Guard("--out", outPath, () => File.WriteAllText(outPath, TrainingJson.Render(trained)));
+        var point = TrainingJson.Render(trained);
+        if (outPath is not null) OutputFile.Guard("--out", outPath, () => File.WriteAllText(outPath, point));
         if (plotPath is not null) OutputFile.Guard("--plot", plotPath, () => StabilityPlots.TrainingLoss(TrainingCurves.From(trained.Training), plotPath));
 
         var report = parse.GetValue(_analyze) && trained.Polished
@@ -71,7 +72,7 @@ internal sealed class TrainCommand
 
         if (parse.GetValue(_json))
         {
-            var json = JsonNode.Parse(TrainingJson.Render(trained))!.AsObject();
+            var json = JsonNode.Parse(point)!.AsObject();
             if (report is not null) json["analysis"] = JsonNode.Parse(JsonReport.Render(report));
             _output.WriteLine(json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }

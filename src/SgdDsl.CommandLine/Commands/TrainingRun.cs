@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace SgdDsl.CommandLine.Commands;
 
 /// <summary>
@@ -19,7 +17,7 @@ internal static class TrainingRun
         Console.CancelKeyPress += onCtrlC;
         try
         {
-            if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+            if (!ConsoleProgress.Available(error, quiet: false))
             {
                 // No bar in a pipe or a log; one line says the run has begun and how to stop it.
                 error.WriteLine($"train: up to {options.MaxSteps:N0} steps; Ctrl-C stops and keeps the point reached.");
@@ -27,20 +25,16 @@ internal static class TrainingRun
             }
 
             TrainedMinimum? result = null;
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(context =>
+            ConsoleProgress.Run("training", options.MaxSteps, task =>
+            {
+                // Progress<T> would post to the thread pool; the bar only needs the latest values, read on its own timer.
+                var progress = new LatestProgress(p =>
                 {
-                    var task = context.AddTask("training", maxValue: options.MaxSteps);
-                    // Progress<T> would post to the thread pool; the bar only needs the latest values, read on its own timer.
-                    var progress = new LatestProgress(p =>
-                    {
-                        task.Value = p.Step;
-                        task.Description = $"step {p.Step:N0}, L = {p.Loss:G3}";
-                    });
-                    result = Training.RunAndPolish(model, data, start, options, cancellationToken: stop.Token, progress: progress);
+                    task.Value = p.Step;
+                    task.Description = $"step {p.Step:N0}, L = {p.Loss:G3}";
                 });
+                result = Training.RunAndPolish(model, data, start, options, cancellationToken: stop.Token, progress: progress);
+            });
             return result!;
         }
         finally

@@ -27,7 +27,7 @@ namespace SgdDsl.Symbolics
             var j = r.FreeIndices[0];
             var group = new List<Reduction> { r };
             foreach (var c in _repeated.OfType<Reduction>())
-                if (!group.Contains(c) && c.Bound.Equals(r.Bound) && c.FreeIndices.Count == 1 && c.FreeIndices[0].Equals(j) &&
+                if (!group.Contains(c) && c.Bound.Equals(r.Bound) && c.FreeIndices[0].Equals(j) &&
                     !ReadsAcrossRows(c) && root.TableOf(Key(c)!) == null && root.NameOf(c) == null && group.All(m => Independent(m, c)))
                     group.Add(c);
             if (group.Count == 1) return false;

@@ -96,11 +96,10 @@ namespace SgdDsl.Symbolics
             // Per-index values that some loop would recompute are tabulated first (the forward pass), then index-free sums:
             // their loops fill the tables the per-index loops below read.
             _roots = families.Select(f => f.Value).ToList();
-            var repeated = _repeated;
             var visited = new HashSet<(Expr, string)>();
             foreach (var family in families)
-                FindRepeated(family.Value, family.Indices.ToList(), visited, repeated);
-            foreach (var e in repeated)
+                FindRepeated(family.Value, family.Indices.ToList(), visited, _repeated);
+            foreach (var e in _repeated)
                 if (Tabulable(e, root)) Hoist(e, root);
             foreach (var r in PendingReductions(root).Where(r => r.FreeIndices.Count == 0).ToList())
                 if (root.NameOf(r) == null) Accumulate(r, root);

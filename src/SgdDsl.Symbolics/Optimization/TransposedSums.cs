@@ -98,7 +98,7 @@ namespace SgdDsl.Symbolics
                 entries.Statements.Add(new TableAccumulate(tables[k], p, kind, Text(fused[k].Body, entries)));
             rows.Statements.Add(new Loop(p, new List<Table>(), new Accumulator[0], entries.Statements));
 
-            var identity = new Formula(Expr.Const(kind == AccumulatorKind.Sum ? 0.0 : 1.0), NoneHeld);
+            var identity = new Formula(Expr.Const(Accumulator.IdentityOf(kind)), NoneHeld);
             var start = tables.Select(t => (Statement)new TableStore(t, p, identity)).ToList();
             root.Statements.Add(new Loop(p, tables.ToList(), new Accumulator[0], start));
             root.Statements.Add(new Loop(i, new List<Table>(), new Accumulator[0], rows.Statements));

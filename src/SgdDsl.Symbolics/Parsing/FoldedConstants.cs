@@ -24,7 +24,7 @@ namespace SgdDsl.Symbolics
                 FunctionCall { Argument: Constant x } f => Evaluator.Apply(f.Function, x.Value),
                 _ => 0.0,
             };
-            return double.IsNaN(value) || double.IsInfinity(value) ? value : (double?)null;
+            return FunctionCall.IsFinite(value) ? (double?)null : value;
         }
 
         /// <summary>

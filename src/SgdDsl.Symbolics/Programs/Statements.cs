@@ -45,7 +45,10 @@ namespace SgdDsl.Symbolics
         public AccumulatorKind Kind { get; }
 
         /// <summary>0 for a sum, 1 for a product.</summary>
-        public double Identity => Kind == AccumulatorKind.Sum ? 0.0 : 1.0;
+        public double Identity => IdentityOf(Kind);
+
+        /// <summary>The value a sum (0) or product (1) of no terms has.</summary>
+        public static double IdentityOf(AccumulatorKind kind) => kind == AccumulatorKind.Sum ? 0.0 : 1.0;
     }
 
     /// <summary>

@@ -177,7 +177,7 @@ internal static class LyapunovEstimator
             {
                 vectors[j] = new double[r];
                 for (var a = 0; a < r; a++)
-                    vectors[j][a] = Gaussian(random);
+                    vectors[j][a] = StandardNormal.Draw(random);
             }
             Orthonormalize(logR, double.PositiveInfinity);
             alive = k;
@@ -259,14 +259,6 @@ internal static class LyapunovEstimator
                 VectorKernels.Scale(1.0 / norm, v);
                 log[j] = Math.Log(norm);
             }
-        }
-
-        private static double Gaussian(Random random)
-        {
-            // Box–Muller; 1 − U avoids log 0.
-            var u = 1.0 - random.NextDouble();
-            var w = random.NextDouble();
-            return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * w);
         }
     }
 }

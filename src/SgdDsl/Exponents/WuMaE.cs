@@ -81,6 +81,7 @@ internal static class WuMaE
         }
         var projections = new double[hessians.Scales.Length];
         var kv = new double[r];
+        var kkv = new double[r];
 
         void Apply(double[] v, double[] result)
         {
@@ -103,7 +104,6 @@ internal static class WuMaE
             }
             // − K(Kv), K = (1/N) Σ_j s_j w_j w_jᵀ.
             MeanTimes(hessians, v, kv, projections);
-            var kkv = new double[r];
             MeanTimes(hessians, kv, kkv, projections);
             VectorKernels.AddScaled(-1.0, kkv, result);
         }

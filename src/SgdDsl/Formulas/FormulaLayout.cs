@@ -129,23 +129,9 @@ internal sealed partial record FormulaLayout(Symbolics.Expr Loss, IReadOnlyList<
         return names;
     }
 
-    private static IReadOnlyList<string> Flatten(IReadOnlyList<ParameterBlock> blocks)
-    {
-        var names = new List<string>();
-        foreach (var block in blocks)
-        {
-            if (block.IsScalar)
-            {
-                names.Add(block.Name);
-                continue;
-            }
-
-            for (var flat = 0; flat < block.Size; flat++)
-                names.Add(block.Name + "[" + string.Join(",", block.Shape.Select((_, k) => flat / block.Stride(k) % block.Shape[k])) + "]");
-        }
-
-        return names.AsReadOnly();
-    }
+    // Row-major flattened names, exactly as a generated model names its blocks.
+    private static IReadOnlyList<string> Flatten(IReadOnlyList<ParameterBlock> blocks) =>
+        GeneratedCodeSupport.FlatNames(blocks.Select(b => (b.Name, b.Shape.ToArray())).ToArray());
 
     private static string Excerpt(string text) => text.Length <= 120 ? text : text[..117] + "…";
 

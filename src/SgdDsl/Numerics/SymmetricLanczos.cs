@@ -38,7 +38,7 @@ internal static class SymmetricLanczos
         var v = (double[])start.Clone();
         var norm = EuclideanNorm.Of(v);
         if (!(norm > 0)) throw new ArgumentException("The Lanczos start vector is zero.", nameof(start));
-        Scale(v, 1.0 / norm);
+        VectorKernels.Scale(1.0 / norm, v);
         var w = new double[n];
         var exhausted = false;
         var scale = scaleFloor;
@@ -118,11 +118,5 @@ internal static class SymmetricLanczos
                 vectors[row, c] = evd.EigenVectors[row, order[c]];
         }
         return (values, vectors);
-    }
-
-    private static void Scale(double[] v, double factor)
-    {
-        for (var k = 0; k < v.Length; k++)
-            v[k] *= factor;
     }
 }

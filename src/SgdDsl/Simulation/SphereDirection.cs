@@ -1,4 +1,5 @@
 using SgdDsl.Linearizing;
+using SgdDsl.Numerics;
 
 namespace SgdDsl.Simulating;
 
@@ -15,7 +16,7 @@ internal static class SphereDirection
         do
         {
             for (var j = 0; j < m; j++)
-                coordinates[j] = Gaussian(random);
+                coordinates[j] = StandardNormal.Draw(random);
             norm = Math.Sqrt(coordinates.Sum(c => c * c));
         }
         while (norm == 0.0);
@@ -26,8 +27,4 @@ internal static class SphereDirection
         normal.Embed(coordinates, u);
         return u;
     }
-
-    // Box–Muller; 1 − NextDouble() lies in (0, 1], so the logarithm is finite.
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 }

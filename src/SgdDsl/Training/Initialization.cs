@@ -1,5 +1,6 @@
 using SgdDsl.Descent;
 using SgdDsl.Exponents;
+using SgdDsl.Numerics;
 
 namespace SgdDsl;
 
@@ -32,7 +33,7 @@ public static class Initialization
         {
             var deviation = scale / Math.Sqrt(block.FanIn);
             for (var k = block.Offset; k < block.Offset + block.Size; k++)
-                theta[k] = deviation * Gaussian(random);
+                theta[k] = deviation * StandardNormal.Draw(random);
         }
         return theta;
     }
@@ -47,8 +48,4 @@ public static class Initialization
             Array.Fill(fanIns, block.FanIn, block.Offset, block.Size);
         return fanIns;
     }
-
-    // Box–Muller; 1 − NextDouble() lies in (0, 1], so the logarithm is finite.
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 }
