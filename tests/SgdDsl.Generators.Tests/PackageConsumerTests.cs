@@ -99,6 +99,7 @@ public class PackageConsumerTests(PackedSolution packed) : IClassFixture<PackedS
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <configuration>
               <packageSources>
+                <clear />
                 <add key="local" value="{packed.Feed}" />
               </packageSources>
               <fallbackPackageFolders>

@@ -22,22 +22,29 @@ public sealed class TrainInterruptTests : BadInputFiles
             RedirectStandardError = true,
         };
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        // The tool says on stderr when training has begun (its Ctrl-C handler is in place by then).
-        var begun = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.StartsWith("train: up to", begun);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            // The tool says on stderr when training has begun (its Ctrl-C handler is in place by then).
+            var begun = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.StartsWith("train: up to", begun);
 
-        // libc's kill(2) directly: a bare machine need not have the kill(1) program (procps).
-        Assert.Equal(0, Kill(process.Id, Sigint));
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        var (stdout, stderr) = (await output, await process.StandardError.ReadToEndAsync());
+            // libc's kill(2) directly: a bare machine need not have the kill(1) program (procps).
+            Assert.Equal(0, Kill(process.Id, Sigint));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            var (stdout, stderr) = (await output, await process.StandardError.ReadToEndAsync());
 
-        Assert.True(process.ExitCode == ExitCodes.Interrupted, $"exit {process.ExitCode}\nstdout: {stdout}\nstderr: {stderr}");
-        // The interrupt may land before the first step under load: the point reached is then the start, still written.
-        var json = JsonDocument.Parse(File.ReadAllText(outFile)).RootElement;
-        Assert.Equal("cancelled", json.GetProperty("stopReason").GetString());
-        Assert.Equal(json.GetProperty("steps").GetInt32(), json.GetProperty("history").GetProperty("step").EnumerateArray().Last().GetInt32());
-        Assert.Contains("stopped: interrupted", stdout);
+            Assert.True(process.ExitCode == ExitCodes.Interrupted, $"exit {process.ExitCode}\nstdout: {stdout}\nstderr: {stderr}");
+            // The interrupt may land before the first step under load: the point reached is then the start, still written.
+            var json = JsonDocument.Parse(File.ReadAllText(outFile)).RootElement;
+            Assert.Equal("cancelled", json.GetProperty("stopReason").GetString());
+            Assert.Equal(json.GetProperty("steps").GetInt32(), json.GetProperty("history").GetProperty("step").EnumerateArray().Last().GetInt32());
+            Assert.Contains("stopped: interrupted", stdout);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true); // never leave a run of 2·10⁹ steps behind
+        }
     }
 
     private const int Sigint = 2;
