@@ -83,6 +83,7 @@ public static class Stability
             NormalDimension = r,
             TangentDimension = model.ParameterCount - r,
             MeanHessianSpectrumOnNormalSpace = spectrum,
+            MeanHessianSpectrumIsPartial = linearization.MeanSpectrumIsPartial,
             Mu = mu,
             GdVerdict = settings.VerdictOf(mu, 0.0),
             Lambda = lambda.Value,

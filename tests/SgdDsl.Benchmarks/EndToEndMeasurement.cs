@@ -16,7 +16,7 @@ namespace SgdDsl.Benchmarks;
 /// </summary>
 public static class EndToEndMeasurement
 {
-    public static void Run(string which)
+    public static void Run(string which, int? samples = null)
     {
         var (model, inputs, n) = which switch
         {
@@ -24,6 +24,7 @@ public static class EndToEndMeasurement
             "k10" => (MultiOutputMlp.Model, MultiOutputMlp.D, 500),
             _ => throw new ArgumentException($"--end-to-end takes k1 or k10, not {which}.", nameof(which)),
         };
+        n = samples ?? n;
         var d = model.ParameterCount;
         var form = model.SquaredResidual!;
         var k = form.OutputCount;

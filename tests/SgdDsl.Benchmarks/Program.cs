@@ -7,7 +7,7 @@ using SgdDsl.Benchmarks;
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --step    the linearized step by stopwatch (min over repetitions)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --fixed-costs    bounds and Wu–Ma–E stage by stage, r = 64 and r = 1,000
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --minimize  Minimize from 1% off a teacher, d = 100,480, N = 1,000
-// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --end-to-end k1|k10    data and a zero-loss point → report, per stage
+// dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --end-to-end k1|k10 [N]    data and a zero-loss point → report, per stage
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --quick-ratios    network cost ratios by Stopwatch, while iterating
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --generator-cpu   the generator's processor time per model (for a loaded machine)
 // dotnet run -c Release --project tests/SgdDsl.Benchmarks -- --training-step   a GD step at d = 100,480, N = 1,000: hand loop, 1 and 2 threads, interleaved
@@ -32,6 +32,9 @@ switch (args)
         break;
     case ["--end-to-end", var which]:
         EndToEndMeasurement.Run(which);
+        break;
+    case ["--end-to-end", var which, var samples]:
+        EndToEndMeasurement.Run(which, int.Parse(samples, System.Globalization.CultureInfo.InvariantCulture));
         break;
     case ["--training-step"]:
         TrainingStepMeasurement.Run();

@@ -19,10 +19,13 @@ internal static class CommutingFamily
     public const int ScreenDimension = 16;
 
     /// <summary>
-    /// ‖[A, B] x‖ &gt; 1e-6 · ‖A‖_F‖B‖_F‖x‖ for two fixed generic combinations A = Σ a_i K_i, B = Σ b_i K_i and a
+    /// ‖[A, B] x‖ &gt; 1e-6 · (‖ABx‖ + ‖BAx‖) for two fixed generic combinations A = Σ a_i K_i, B = Σ b_i K_i and a
     /// fixed x: [A, B] = Σ a_i b_j [K_i, K_j] vanishes for every a, b exactly when the K_i commute, and a non-zero
-    /// commutator is missed only on a measure-zero set of (a, b, x). Four products through the factors, 8·r·M
-    /// multiply-adds, so the eigen-decomposition is paid only by families that may commute.
+    /// commutator is missed only on a measure-zero set of (a, b, x). The products' round-off is at most about
+    /// ε·τ(A)τ(B)‖x‖ (τ the sum of the factors' |s|‖w‖², a trace-norm bound), so a commutator below 1e3 times that counts as
+    /// zero whatever the first test says. (τ itself is no scale for the first test: at r = 5,000 it exceeds ‖A‖ by the
+    /// rank, and 1e-6·τ(A)τ(B) passed non-commuting families.) Four products through the factors, 8·r·M multiply-adds,
+    /// so the eigen-decomposition is paid only by families that may commute.
     /// </summary>
     private static bool CommutatorIsLarge(RestrictedHessians hessians)
     {
@@ -42,11 +45,12 @@ internal static class CommutingFamily
         var bx = Combination(hessians, b, x);
         var abx = Combination(hessians, a, bx);
         var bax = Combination(hessians, b, ax);
+        var size = EuclideanNorm.Of(abx) + EuclideanNorm.Of(bax);
         VectorKernels.AddScaled(-1.0, bax, abx);
-        var commutator = Math.Sqrt(VectorKernels.Dot(abx, abx));
-        double FrobeniusBound(double[] c)
+        var commutator = EuclideanNorm.Of(abx);
+        double TraceBound(double[] c)
         {
-            // ‖Σ c_i K_i‖_F ≤ Σ |c_i| Σ_j |s_j| ‖w_j‖².
+            // ‖Σ c_i K_i‖ ≤ Σ |c_i| Σ_j |s_j| ‖w_j‖².
             var sum = 0.0;
             for (var i = 0; i < n; i++)
             {
@@ -56,7 +60,8 @@ internal static class CommutingFamily
             }
             return sum;
         }
-        return commutator > 1e-6 * FrobeniusBound(a) * FrobeniusBound(b) * Math.Sqrt(VectorKernels.Dot(x, x));
+        var roundOff = 1e3 * 2.220446049250313e-16 * TraceBound(a) * TraceBound(b) * EuclideanNorm.Of(x);
+        return commutator > 1e-6 * size && commutator > roundOff;
     }
 
     /// <summary>(Σ_i c_i K_i) v through the factors.</summary>

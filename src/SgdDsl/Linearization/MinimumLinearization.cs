@@ -1,3 +1,4 @@
+using SgdDsl.Models;
 namespace SgdDsl.Linearizing;
 
 /// <summary>
@@ -40,6 +41,9 @@ internal sealed class MinimumLinearization
     /// without an r×r eigen-decomposition: on the Gram route K = Λ(G)/N is diagonal in the basis of N. Null otherwise.
     /// </summary>
     public double[]? MeanSpectrum => FromSquaredResidual && Normal.ColumnSpectrum is { } values ? [.. values.Select(h => h / Hessians.Count)] : null;
+
+    /// <summary>True when <see cref="MeanSpectrum"/> holds only the extreme eigenvalues (the Cholesky form of the Gram route, r above <see cref="GramBasis.EigenDecompositionLimit"/>).</summary>
+    public bool MeanSpectrumIsPartial => MeanSpectrum is not null && Normal.ColumnSpectrumIsPartial;
 
     /// <summary>The largest |eigenvalue| of any per-sample Hessian: the curvature scale relTol is relative to.</summary>
     public double LargestCurvature { get; }
@@ -92,14 +96,20 @@ internal sealed class MinimumLinearization
     {
         if (model.SquaredResidual is { } form)
         {
-            // Rows are held when the N·K×d Jacobian fits HeldFactorBytes, else recomputed block by block.
-            var hold = (long)data.Count * form.OutputCount * point.Length * 8 <= heldFactorBytes;
-            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism, hold);
+            // Rows are factored when every matrix block of every row is an outer product (dense layers), else held when the
+            // N·K×d Jacobian fits HeldFactorBytes, else recomputed block by block.
+            var plan = FactoredRows.Plan(ParameterBlock.Of(model.ParameterNames), point.Length);
+            var fits = (long)data.Count * form.OutputCount * point.Length * 8 <= heldFactorBytes;
+            var g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism, hold: fits && plan is null);
             var largest = g.Curvatures.Max(h => h.Max());
             var cut = relTol * largest;
             var keptRows = g.Curvatures.SelectMany((h, i) => h.Select((x, c) => (Sample: i, Output: c, Curvature: x)))
                 .Where(t => t.Curvature > cut).Select(t => (t.Sample, t.Output)).ToArray();
-            SpanningColumns columns = hold
+            SpanningColumns? columns = plan is null ? null : FactoredRows.TryCreate(form, data, point, keptRows, plan, maxDegreeOfParallelism);
+            if (columns is null && plan is not null && fits)
+                g = SquaredResidualFactors.Compute(form, data, point, maxDegreeOfParallelism, hold: true);
+            var hold = columns is null && fits;
+            columns ??= hold
                 ? new HeldColumns(keptRows.Select(t => g.Factors[t.Sample][t.Output]).ToArray())
                 : new StreamedFactorRows(form, data, point, keptRows, maxDegreeOfParallelism,
                     heldFactorBytes == HeldFactorBytes ? StreamedFactorRows.BlockBytes : Math.Max(1, heldFactorBytes));

@@ -30,13 +30,16 @@ internal sealed class NormalSpace
     public bool FromGram => gram != null;
 
     /// <summary>
-    /// On the Gram route, the eigenvalues of Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ (diagonal in this basis: see <see cref="GramBasis.Eigenvalues"/>),
-    /// ascending; null otherwise.
+    /// On the Gram route, the eigenvalues of Σ_a (Qᵀc_a)(Qᵀc_a)ᵀ, ascending (all of them, or the extremes when
+    /// <see cref="ColumnSpectrumIsPartial"/>: see <see cref="GramBasis.Spectrum"/>); null otherwise.
     /// </summary>
-    public double[]? ColumnSpectrum => gram is null ? null : [.. gram.Eigenvalues.Order()];
+    public double[]? ColumnSpectrum => gram?.Spectrum;
+
+    /// <summary>True when <see cref="ColumnSpectrum"/> holds only the smallest and largest eigenvalues.</summary>
+    public bool ColumnSpectrumIsPartial => gram?.SpectrumIsPartial ?? false;
 
     /// <summary>
-    /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram(int, SpanningColumns, double, int)"/>), from the
+    /// Writes Qᵀc_a for spanning column <paramref name="a"/> (in the order given to <see cref="SpanByGram(int, SpanningColumns, double, int, int)"/>), from the
     /// Gram matrix alone; only for a normal space built by that route.
     /// </summary>
     public void ProjectColumn(int a, Span<double> coordinates) =>
@@ -115,12 +118,14 @@ internal sealed class NormalSpace
     /// The span of <paramref name="columns"/> by the Gram route when it is accurate (full rank, well conditioned: see
     /// <see cref="GramBasis"/>), else by <see cref="Span(int, IReadOnlyList{double[]}, double)"/>.
     /// </summary>
-    public static NormalSpace SpanByGram(int d, IReadOnlyList<double[]> columns, double relTol, int maxDegreeOfParallelism) =>
-        SpanByGram(d, new HeldColumns(columns), relTol, maxDegreeOfParallelism);
+    public static NormalSpace SpanByGram(int d, IReadOnlyList<double[]> columns, double relTol, int maxDegreeOfParallelism,
+        int eigenDecompositionLimit = GramBasis.EigenDecompositionLimit) =>
+        SpanByGram(d, new HeldColumns(columns), relTol, maxDegreeOfParallelism, eigenDecompositionLimit);
 
-    /// <summary>As above for columns held or recomputed (<see cref="SpanningColumns"/>); the fallback materializes them.</summary>
-    public static NormalSpace SpanByGram(int d, SpanningColumns columns, double relTol, int maxDegreeOfParallelism) =>
-        GramBasis.TryCreate(columns, maxDegreeOfParallelism) is { } g ? new NormalSpace(d, g) : Span(d, columns.Materialize(), relTol);
+    /// <summary>As above for columns held, factored or recomputed (<see cref="SpanningColumns"/>); the fallback materializes them.</summary>
+    public static NormalSpace SpanByGram(int d, SpanningColumns columns, double relTol, int maxDegreeOfParallelism,
+        int eigenDecompositionLimit = GramBasis.EigenDecompositionLimit) =>
+        GramBasis.TryCreate(columns, maxDegreeOfParallelism, eigenDecompositionLimit) is { } g ? new NormalSpace(d, g) : Span(d, columns.Materialize(), relTol);
 
     /// <summary>
     /// An orthonormal basis of the span of <paramref name="columns"/> (each of length d): left singular vectors

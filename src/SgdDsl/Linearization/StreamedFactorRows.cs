@@ -5,7 +5,7 @@ namespace SgdDsl.Linearizing;
 /// <summary>
 /// The kept factor rows g_a = √(2c)∇f_{i,k} recomputed from the model's output Jacobian, one block of at most
 /// <see cref="BlockBytes"/> at a time, for problems whose N·K×d Jacobian is too large to hold (K = 10, N = 500,
-/// d = 10⁵ is 4 GB). G is built block by block (diagonal blocks by <see cref="GramMatrix.Compute"/>, the others by
+/// d = 10⁵ is 4 GB). G is built block by block (diagonal blocks by <see cref="GramMatrix.Compute(RowMatrix, double[], int)"/>, the others by
 /// <see cref="GramMatrix.ComputeCross"/>: the same sums as at once); a product with C or Cᵀ is one more pass over
 /// the samples. Memory: two blocks and G.
 /// </summary>

@@ -16,9 +16,17 @@ internal static class GramMatrix
     private const int Chunk = 512;
 
     /// <summary>Writes G (m×m, row-major, exactly symmetric) into <paramref name="gram"/>.</summary>
-    public static void Compute(RowMatrix rows, double[] gram, int maxDegreeOfParallelism)
+    public static void Compute(RowMatrix rows, double[] gram, int maxDegreeOfParallelism) =>
+        Compute([new GramTerm(rows, null)], gram, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Writes G = Σ_t (U_t U_tᵀ) ∘ (V_t V_tᵀ) (∘ the entrywise product; a term without V is U_t U_tᵀ) into
+    /// <paramref name="gram"/>: the Gram matrix of rows whose parts are outer products u vᵀ, since
+    /// ⟨u vᵀ, u' v'ᵀ⟩ = (u·u')(v·v'). Every term has m rows; each entry is summed by one fixed procedure.
+    /// </summary>
+    public static void Compute(IReadOnlyList<GramTerm> terms, double[] gram, int maxDegreeOfParallelism)
     {
-        var m = rows.Rows;
+        var m = terms[0].Left.Rows;
         var tiles = (m + Tile - 1) / Tile;
         var pairs = new List<(int I, int J)>(tiles * (tiles + 1) / 2);
         for (var i = 0; i < tiles; i++)
@@ -27,19 +35,35 @@ internal static class GramMatrix
                 pairs.Add((i, j));
         }
         Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new double[Tile * Tile],
-            (p, _, tile) =>
+            () => (Sum: new double[Tile * Tile], Left: new double[Tile * Tile], Right: new double[Tile * Tile]),
+            (p, _, buffers) =>
             {
-                ComputeTile(rows, pairs[p].I * Tile, rows, pairs[p].J * Tile, tile);
-                Store(tile, pairs[p].I * Tile, pairs[p].J * Tile, m, gram);
-                return tile;
+                var (i0, j0) = (pairs[p].I * Tile, pairs[p].J * Tile);
+                Array.Clear(buffers.Sum);
+                foreach (var term in terms)
+                {
+                    ComputeTile(term.Left, i0, term.Left, j0, buffers.Left);
+                    if (term.Right is { } right)
+                    {
+                        ComputeTile(right, i0, right, j0, buffers.Right);
+                        for (var e = 0; e < buffers.Sum.Length; e++)
+                            buffers.Sum[e] += buffers.Left[e] * buffers.Right[e];
+                    }
+                    else
+                    {
+                        for (var e = 0; e < buffers.Sum.Length; e++)
+                            buffers.Sum[e] += buffers.Left[e];
+                    }
+                }
+                Store(buffers.Sum, i0, j0, m, gram);
+                return buffers;
             },
             _ => { });
     }
 
     /// <summary>
     /// Writes X Yᵀ (X.Rows × Y.Rows, row-major) into <paramref name="block"/>: an off-diagonal block of the Gram matrix of
-    /// [X; Y], each entry summed by the same procedure as in <see cref="Compute"/>, so a Gram matrix built block by block
+    /// [X; Y], each entry summed by the same procedure as in <see cref="Compute(RowMatrix, double[], int)"/>, so a Gram matrix built block by block
     /// equals the one built at once.
     /// </summary>
     public static void ComputeCross(RowMatrix x, RowMatrix y, double[] block, int maxDegreeOfParallelism)
@@ -168,3 +192,6 @@ internal static class GramMatrix
         }
     }
 }
+
+/// <summary>One term of <see cref="GramMatrix.Compute(IReadOnlyList{GramTerm}, double[], int)"/>: the rows U, and V when the rows are outer products.</summary>
+internal readonly record struct GramTerm(RowMatrix Left, RowMatrix? Right);

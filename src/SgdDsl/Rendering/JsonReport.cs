@@ -64,6 +64,7 @@ public static class JsonReport
             w.WriteNumber("sampleCount", r.SampleCount);
             w.WriteNumber("steps", r.Steps);
             JsonNumbers.WriteArray(w, "meanHessianSpectrum", r.MeanHessianSpectrumOnNormalSpace);
+            w.WriteBoolean("meanHessianSpectrumIsPartial", r.MeanHessianSpectrumIsPartial);
             if (r.MeanSquareExponent is { } ms) JsonNumbers.Write(w, "meanSquareExponent", ms);
             w.WriteStartArray("history");
             foreach (var h in r.History)

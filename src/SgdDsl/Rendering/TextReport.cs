@@ -29,7 +29,7 @@ public static class TextReport
         Line("spaces", $"dim T = {r.TangentDimension} (along the minima), dim N = {r.NormalDimension} (normal)");
         Line("curvature", r.NormalDimension == 0
             ? "no normal direction"
-            : "eigenvalues of the mean Hessian on N: " + ListText(r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short).ToArray()));
+            : (r.MeanHessianSpectrumIsPartial ? $"extreme eigenvalues of the mean Hessian on N (the converged {r.MeanHessianSpectrumOnNormalSpace.Length} of {r.NormalDimension}): " : "eigenvalues of the mean Hessian on N: ") + ListText(r.MeanHessianSpectrumOnNormalSpace.Select(Numbers.Short).ToArray()));
         Line("ranks", "rank H_i = " + ListText(r.SampleRanks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray())
             + $", largest {r.LargestSampleRank}"
             + (r.FromSquaredResidual

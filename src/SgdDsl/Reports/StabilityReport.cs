@@ -48,8 +48,18 @@ public sealed class StabilityReport
     /// <summary>d − r = dim T, the dimension of the minimum manifold at x* (to second order).</summary>
     public required int TangentDimension { get; init; }
 
-    /// <summary>Eigenvalues of the mean Hessian H on N (K = QᵀHQ), ascending; r values.</summary>
+    /// <summary>
+    /// Eigenvalues of the mean Hessian H on N (K = QᵀHQ), ascending: r values, or only its smallest and largest ones
+    /// when <see cref="MeanHessianSpectrumIsPartial"/>.
+    /// </summary>
     public required double[] MeanHessianSpectrumOnNormalSpace { get; init; }
+
+    /// <summary>
+    /// True when r exceeds the Gram route's eigen-decomposition limit (2,000 on the squared-residual path), where the
+    /// spectrum holds only the extreme eigenvalues, converged by Lanczos to 1e-10 of the largest: the ones μ, the
+    /// sharpness and the GD verdict depend on. False when all r are given.
+    /// </summary>
+    public bool MeanHessianSpectrumIsPartial { get; init; }
 
     /// <summary>
     /// μ = log max |1 − η h| over the eigenvalues h of H on N: the GD exponent. −∞ when r = 0 (no normal

@@ -90,4 +90,53 @@ public class GramRouteTests
         Assert.Equal(dense.LambdaBounds.Lower, fast.LambdaBounds.Lower, 1e-10);
         Assert.Equal(dense.LambdaBounds.Upper, fast.LambdaBounds.Upper, 1e-10);
     }
+
+    [Fact]
+    public void The_Cholesky_form_spans_the_same_space_and_knows_the_extreme_eigenvalues()
+    {
+        // m = 130 columns (three panels of the factorization) in d = 200: G is well conditioned (κ ≈ 10²).
+        const int d = 200, m = 130;
+        var columns = RandomColumns(d, m, 12);
+        var cholesky = NormalSpace.SpanByGram(d, columns, 1e-9, maxDegreeOfParallelism: 2, eigenDecompositionLimit: 0);
+        var eigen = NormalSpace.SpanByGram(d, columns, 1e-9, maxDegreeOfParallelism: 2);
+        Assert.True(cholesky.FromGram);
+        Assert.True(cholesky.ColumnSpectrumIsPartial);
+        Assert.False(eigen.ColumnSpectrumIsPartial);
+        Assert.Equal(m, cholesky.Dimension);
+        var x = RandomColumns(d, 1, 13)[0];
+        var (pc, pe) = (ProjectorApplied(cholesky, x), ProjectorApplied(eigen, x));
+        for (var k = 0; k < d; k++)
+            Assert.Equal(pe[k], pc[k], 1e-10);
+        for (var i = 0; i < m; i += 13)
+            for (var j = 0; j < m; j += 7)
+                Assert.Equal(i == j ? 1.0 : 0.0, cholesky.Basis(i).ToArray().Zip(cholesky.Basis(j).ToArray()).Sum(p => p.First * p.Second), 1e-10);
+        var (fromGram, projected) = (new double[m], new double[m]);
+        for (var a = 0; a < m; a += 17)
+        {
+            cholesky.ProjectColumn(a, fromGram);
+            cholesky.Project(columns[a], projected);
+            Assert.Equal(projected, fromGram, (p, q) => Math.Abs(p - q) <= 1e-10);
+        }
+        // Every value given is an eigenvalue of G (the eigen form has them all), and the two extremes are among them.
+        var all = eigen.ColumnSpectrum!;
+        var partial = cholesky.ColumnSpectrum!;
+        var tolerance = 1e-9 * all[^1];
+        Assert.All(partial, h => Assert.Contains(all, e => Math.Abs(e - h) <= tolerance));
+        Assert.Equal(all[0], partial[0], tolerance);
+        Assert.Equal(all[^1], partial[^1], tolerance);
+        Assert.True(partial.Length < m);
+    }
+
+    [Fact]
+    public void The_Cholesky_form_declines_an_ill_conditioned_span()
+    {
+        // One column within 1e-5 of the span of two others: λ_min/λ_max ≈ 1e-10, below the route's 1e-6.
+        const int d = 120;
+        var columns = RandomColumns(d, 100, 14).ToList();
+        var noise = RandomColumns(d, 1, 15)[0];
+        columns.Add(columns[0].Select((v, k) => v + columns[1][k] + 1e-5 * noise[k]).ToArray());
+        var n = NormalSpace.SpanByGram(d, columns, 1e-9, maxDegreeOfParallelism: 2, eigenDecompositionLimit: 0);
+        Assert.False(n.FromGram);
+        Assert.Equal(101, n.Dimension);
+    }
 }

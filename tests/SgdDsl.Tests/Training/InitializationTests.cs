@@ -1,3 +1,4 @@
+using SgdDsl.Models;
 using SgdDsl.Descent;
 using SgdDsl.Tests.Models;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace SgdDsl.Descent;
+namespace SgdDsl.Models;
 
 /// <summary>
 /// The parameter blocks of a model, recovered from its flattened names (<see cref="ILossModel"/> exposes no shapes):
