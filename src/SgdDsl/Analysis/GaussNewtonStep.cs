@@ -100,7 +100,7 @@ internal sealed class GaussNewtonStep : IDampedStep
         Array.Copy(gram, factor, gram.Length);
         for (var a = 0; a < size; a++)
             factor[a * size + a] += damping;
-        if (!Cholesky.Factor(factor, size))
+        if (!Cholesky.Factor(factor, size, parallel.MaxDegreeOfParallelism))
             return false;
         Array.Copy(dual ? residual : rhs, solution, size);
         Cholesky.Solve(factor, size, solution);
