@@ -28,6 +28,11 @@ namespace SgdDsl.Generators.Emission
         /// <summary>The offset of each pooled table in the rented array.</summary>
         private readonly Dictionary<Table, int> _pooled = new Dictionary<Table, int>();
 
+        /// <summary>The rows of the innermost loop being written; null outside one.</summary>
+        private RowSlices? _rows;
+
+        private int _rowCount;
+
         private CSharpLoopWriter(LocalNames names) => _names = names;
 
         /// <summary>Writes the statements, indented four spaces per loop level.</summary>
@@ -91,30 +96,94 @@ namespace SgdDsl.Generators.Emission
 
         private void WriteLoop(Loop loop, string indent)
         {
+            if (WriteAsRowCalls(loop, indent)) return;
+            WriteScalarLoop(loop, indent);
+        }
+
+        private void WriteScalarLoop(Loop loop, string indent)
+        {
             foreach (var table in loop.Tables)
                 _lines.Add($"{indent}global::System.Span<double> {Name(table)} = " + (_pooled.TryGetValue(table, out var offset)
                     ? $"new global::System.Span<double>({_names.PooledTables}, {offset}, {table.Length});"
                     : $"stackalloc double[{table.Length}];"));
             foreach (var accumulator in loop.Accumulators)
                 _lines.Add($"{indent}var {Name(accumulator.Target)} = {(accumulator.Kind == AccumulatorKind.Sum ? "0.0" : "1.0")};");
-            var i = _names.Of(loop.Index);
-            _lines.Add($"{indent}for (var {i} = 0; {i} < {loop.Index.Range}; {i}++)");
-            if (loop.Body.Count == 1 && !(loop.Body[0] is Loop))
-            {
+            // The header goes in once the body has said which rows it walks.
+            var header = _lines.Count;
+            var innermost = loop.Body.All(s => !(s is Loop));
+            if (innermost) _rows = new RowSlices(loop.Index, _names, () => _names.RowPrefix + _rowCount++);
+            if (loop.Body.Count == 1 && innermost)
                 Write(loop.Body[0], indent + "    ");
-                return;
+            else
+            {
+                _lines.Add(indent + "{");
+                foreach (var statement in loop.Body) Write(statement, indent + "    ");
+                _lines.Add(indent + "}");
             }
 
-            _lines.Add(indent + "{");
-            foreach (var statement in loop.Body) Write(statement, indent + "    ");
-            _lines.Add(indent + "}");
+            var i = _names.Of(loop.Index);
+            var rows = _rows;
+            _rows = null;
+            var bound = rows?.Bound is { } row ? row + ".Length" : loop.Index.Range.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var lines = (rows?.Declarations ?? new List<string>()).Select(d => indent + d).ToList();
+            lines.Add($"{indent}for (var {i} = 0; {i} < {bound}; {i}++)");
+            _lines.InsertRange(header, lines);
+        }
+
+        /// <summary>
+        /// An innermost loop of whole-row statements (<see cref="RowKernels"/>) as one call each: <c>var t = Dot(a, b);</c>,
+        /// <c>Scale(c, x, row);</c>, <c>AddScaled(c, x, table);</c> of <c>GeneratedCodeSupport</c>, which work in vector
+        /// lanes; even a scalar Dot compiles tighter as a call of its own than inline (TwoLayerTanh's Gradient went from
+        /// 1.33× to 0.94× hand-written backpropagation with one). Statements no kernel covers stay in a loop of their own.
+        /// </summary>
+        private bool WriteAsRowCalls(Loop loop, string indent)
+        {
+            if (!(RowKernels.Plan(loop) is { } plan)) return false;
+            if (plan.Rest != null) WriteScalarLoop(plan.Rest, indent);
+            foreach (var kernel in plan.Kernels) _lines.Add(indent + Call(kernel, loop.Index));
+            return true;
+        }
+
+        private string Call(RowKernel kernel, IndexSymbol index)
+        {
+            const string support = "global::SgdDsl.GeneratedCodeSupport";
+            switch (kernel)
+            {
+                case RowDot dot:
+                    return $"var {Name(dot.Target.Target)} = {support}.Dot({string.Join(", ", dot.Factors.Select(f => Span(f, index)))});";
+                case RowScale scale:
+                    return $"{support}.{(scale.Adds ? "AddScaled" : "Scale")}({Text(scale.Scale)}, {Span(scale.Source, index)}, {Span(scale.Destination, index)});";
+                default:
+                    throw new InvalidOperationException($"Unknown row kernel {kernel.GetType().Name}.");
+            }
+        }
+
+        /// <summary>The span of a row: a table, a whole span (<c>x</c>) or a slice (<c>W.Slice(i1 * 16, 16)</c>).</summary>
+        private string Span(RowOperand row, IndexSymbol index)
+        {
+            switch (row)
+            {
+                case TableRow t:
+                    return Name(t.Table);
+                case ArrayRow a:
+                    var span = _names.SpanOf(a.Start);
+                    var start = _names.Format(_names.PositionOf(a.Start));
+                    return start == "0" && _names.SpanLengthOf(a.Start) == index.Range ? span : $"{span}.Slice({start}, {index.Range})";
+                case OutputRow o:
+                    return $"{o.Array}.Slice({_names.Position(o.Start)}, {index.Range})";
+                default:
+                    throw new InvalidOperationException($"Unknown row {row.GetType().Name}.");
+            }
         }
 
         private string Output(OutputTarget target, string value)
         {
             if (target.IsResult) return $"return {value};";
-            return string.Concat(target.Positions.Select(p => $"{target.Array}[{_names.Position(p)}] = ")) + value + ";";
+            return string.Concat(target.Positions.Select(p => (_rows?.Entry(target.Array!, p) ?? $"{target.Array}[{_names.Position(p)}]") + " = ")) + value + ";";
         }
+
+        /// <summary>An array entry: on a row of the innermost loop when it walks one.</summary>
+        private string Entry(Element e) => _rows?.Entry(_names.SpanOf(e), _names.PositionOf(e), _names.SpanLengthOf(e)) ?? _names.Of(e);
 
         // Numbered in the order the method first names them, so the numbers run 0, 1, 2, … without the gaps the
         // scheduler's ids leave (values it never produced, tables no loop reads).
@@ -131,6 +200,10 @@ namespace SgdDsl.Generators.Emission
             return n;
         }
 
+        /// <summary>An expression of <paramref name="f"/> (the whole or a factor), its held subexpressions by name.</summary>
+        private string Print(Expr e, Formula f) => f.Held.TryGetValue(e, out var held) ? Text(held) :
+            new CSharpPrinter(_names.Of, x => f.Held.TryGetValue(x, out var r) ? Text(r) : null, Entry, _names.Of).Print(e);
+
         private string Text(Operand operand)
         {
             switch (operand)
@@ -140,7 +213,7 @@ namespace SgdDsl.Generators.Emission
                 case TableEntry entry:
                     return $"{Name(entry.Table)}[{_names.Of(entry.Index)}]";
                 case Formula f:
-                    return new CSharpPrinter(_names.Of, e => f.Held.TryGetValue(e, out var r) ? Text(r) : null, _names.Of, _names.Of).Print(f.Expression);
+                    return Print(f.Expression, f);
                 case ReversedTableEntry entry:
                     return $"{Name(entry.Table)}[{entry.Table.Length - 1} - {_names.Of(entry.Index)}]";
                 case ExceptAt skip:

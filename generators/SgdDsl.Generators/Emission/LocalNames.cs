@@ -36,6 +36,8 @@ namespace SgdDsl.Generators.Emission
             while (taken.Any(n => IsNumbered(n, TemporaryPrefix))) TemporaryPrefix += "_";
             BoundPrefix = "i";
             while (taken.Any(n => IsNumbered(n, BoundPrefix))) BoundPrefix += "_";
+            RowPrefix = "row";
+            while (taken.Any(n => IsNumbered(n, RowPrefix))) RowPrefix += "_";
         }
 
         /// <summary>The array rented for the long tables of a method.</summary>
@@ -46,6 +48,9 @@ namespace SgdDsl.Generators.Emission
 
         /// <summary>Prefix of the loop variables of sums and products (i0, i1, …).</summary>
         public string BoundPrefix { get; }
+
+        /// <summary>Prefix of the row slices an innermost loop walks (row0, row1, …: see <see cref="RowSlices"/>).</summary>
+        public string RowPrefix { get; }
 
         /// <summary>The local holding a parameter, a data value, or a span of them.</summary>
         public string Local(string name) => _locals[name];
@@ -58,7 +63,16 @@ namespace SgdDsl.Generators.Emission
         }
 
         /// <summary>The C# text of an array entry: its span indexed row-major.</summary>
-        public string Of(Element e) => _locals[e.Array] + "[" + Format(FlatIndex(_blocks[e.Array], e.Subscripts)) + "]";
+        public string Of(Element e) => _locals[e.Array] + "[" + Format(PositionOf(e)) + "]";
+
+        /// <summary>The span holding an array entry (as <see cref="Local"/>).</summary>
+        public string SpanOf(Element e) => _locals[e.Array];
+
+        /// <summary>The number of entries in the span holding an array entry.</summary>
+        public int SpanLengthOf(Element e) => _blocks[e.Array].Size;
+
+        /// <summary>An array entry's row-major position in its span.</summary>
+        public FlatIndex PositionOf(Element e) => FlatIndex(_blocks[e.Array], e.Subscripts);
 
         /// <summary>The loop variable of an index.</summary>
         public string Of(IndexSymbol index) => index.IsBound ? BoundPrefix + index.Name.Substring(1) : index.Name;

@@ -114,6 +114,14 @@ internal static class ProgramCompiler
 
         private IEnumerable<Linq> Loop(Loop loop)
         {
+            if (RowKernels.Plan(loop) is { } plan)
+            {
+                if (plan.Rest != null)
+                    foreach (var e in Loop(plan.Rest)) yield return e;
+                foreach (var kernel in plan.Kernels) yield return Kernel(kernel, loop.Index.Range);
+                yield break;
+            }
+
             // A table is filled before it is read, so its slice needs no clearing.
             foreach (var table in loop.Tables)
             {
@@ -130,6 +138,33 @@ internal static class ProgramCompiler
             yield return Linq.Assign(i, Linq.Constant(0));
             yield return Linq.Loop(Linq.IfThenElse(Linq.LessThan(i, Linq.Constant(loop.Index.Range)), Linq.Block(body), Linq.Break(end)), end);
         }
+
+        /// <summary>A row kernel as one call of <see cref="RowKernelCalls"/>, the same work the generated code does with spans.</summary>
+        private Linq Kernel(RowKernel kernel, int n)
+        {
+            var length = Linq.Constant(n);
+            switch (kernel)
+            {
+                case RowDot dot:
+                    var rows = dot.Factors.SelectMany(Row).Append(length).ToArray();
+                    var method = typeof(RowKernelCalls).GetMethod(dot.Factors.Count == 2 ? nameof(RowKernelCalls.Dot2) : nameof(RowKernelCalls.Dot3))!;
+                    return Linq.Assign(Local(dot.Target.Target), Linq.Call(method, rows));
+                case RowScale scale:
+                    var call = typeof(RowKernelCalls).GetMethod(scale.Adds ? nameof(RowKernelCalls.AddScaled) : nameof(RowKernelCalls.Scale))!;
+                    return Linq.Call(call, [Operand(scale.Scale), .. Row(scale.Source), .. Row(scale.Destination), length]);
+                default:
+                    throw new NotSupportedException($"Unknown row kernel {kernel.GetType().Name}.");
+            }
+        }
+
+        /// <summary>The array holding a row and the position where it starts.</summary>
+        private Linq[] Row(RowOperand row) => row switch
+        {
+            TableRow t => [scratch, Linq.Constant(_tableOffsets[t.Table])],
+            ArrayRow a when leaves.TryGetValue(a.Start.Array, out var leaf) => [leaf.Array, Position(a.Start, leaf.Block)],
+            OutputRow o => [output, Position(o.Start)],
+            _ => throw new InvalidOperationException($"No array for the row {row.GetType().Name}."),
+        };
 
         private ParameterExpression Local(Intermediate t)
         {

@@ -32,6 +32,24 @@ internal static class VectorKernels
         return sum;
     }
 
+    /// <summary>Σ_k x_k y_k z_k.</summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z)
+    {
+        var n = x.Length;
+        ref var a = ref MemoryMarshal.GetReference(x);
+        ref var b = ref MemoryMarshal.GetReference(y[..n]);
+        ref var c = ref MemoryMarshal.GetReference(z[..n]);
+        var w = Vector<double>.Count;
+        var s = Vector<double>.Zero;
+        var k = 0;
+        for (; k + w <= n; k += w)
+            s = Vector.FusedMultiplyAdd(Load(ref a, k) * Load(ref b, k), Load(ref c, k), s);
+        var sum = Vector.Sum(s);
+        for (; k < n; k++)
+            sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k) * Unsafe.Add(ref c, k);
+        return sum;
+    }
+
     /// <summary>y += a·x.</summary>
     public static void AddScaled(double a, ReadOnlySpan<double> x, Span<double> y)
     {
@@ -45,6 +63,21 @@ internal static class VectorKernels
             Vector.FusedMultiplyAdd(scale, Load(ref xs, k), Load(ref ys, k)).StoreUnsafe(ref ys, (nuint)k);
         for (; k < n; k++)
             Unsafe.Add(ref ys, k) += a * Unsafe.Add(ref xs, k);
+    }
+
+    /// <summary>destination ← a·x.</summary>
+    public static void Scale(double a, ReadOnlySpan<double> x, Span<double> destination)
+    {
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(destination[..n]);
+        var w = Vector<double>.Count;
+        var scale = new Vector<double>(a);
+        var k = 0;
+        for (; k + w <= n; k += w)
+            (scale * Load(ref xs, k)).StoreUnsafe(ref ys, (nuint)k);
+        for (; k < n; k++)
+            Unsafe.Add(ref ys, k) = a * Unsafe.Add(ref xs, k);
     }
 
     /// <summary>x ← a·x.</summary>

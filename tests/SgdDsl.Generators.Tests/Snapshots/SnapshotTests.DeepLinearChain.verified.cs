@@ -44,7 +44,7 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
             var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
             var t1 = x * t0 - y;
             return 0.5 * t1 * t1;
@@ -62,11 +62,11 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
             var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
             global::System.Span<double> tab0 = stackalloc double[4];
             var t1 = 1.0;
-            for (var p = 0; p < 4; p++)
+            for (var p = 0; p < w.Length; p++)
             {
                 tab0[p] = t1;
                 t1 *= w[p];
@@ -80,10 +80,11 @@ namespace DeepLinearChainSample
             }
             var t3 = x * t0 - y;
             var t4 = x * t3;
-            for (var p = 0; p < 4; p++)
+            var row0 = gradient.Slice(0, 4);
+            for (var p = 0; p < row0.Length; p++)
             {
                 var t5 = tab0[p] * tab1[3 - p];
-                gradient[p] = t4 * t5;
+                row0[p] = t4 * t5;
             }
             return 0.5 * t3 * t3;
         }
@@ -101,7 +102,7 @@ namespace DeepLinearChainSample
             double x = sample[0], y = sample[1];
             global::System.Span<double> tab0 = stackalloc double[4];
             var t0 = 1.0;
-            for (var r = 0; r < 4; r++)
+            for (var r = 0; r < w.Length; r++)
             {
                 tab0[r] = t0;
                 t0 *= w[r];
@@ -120,7 +121,7 @@ namespace DeepLinearChainSample
                 tab2[r] = t2;
             }
             var t3 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t3 *= w[i0];
             var t4 = x * x;
             var t5 = x * (x * t3 - y);
@@ -131,7 +132,7 @@ namespace DeepLinearChainSample
                 {
                     var t7 = t6 * tab2[r];
                     var t8 = 1.0;
-                    for (var i0 = 0; i0 < 4; i0++)
+                    for (var i0 = 0; i0 < w.Length; i0++)
                         t8 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
                     var t9 = t5 * t8;
                     hessian[p * 4 + r] = hessian[r * 4 + p] = t7 + t9;
@@ -151,11 +152,11 @@ namespace DeepLinearChainSample
             double x = sample[0], y = sample[1];
             var v_w = v.Slice(0, 4);
             var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
             global::System.Span<double> tab0 = stackalloc double[4];
             var t1 = 1.0;
-            for (var i1 = 0; i1 < 4; i1++)
+            for (var i1 = 0; i1 < w.Length; i1++)
             {
                 tab0[i1] = t1;
                 t1 *= w[i1];
@@ -170,7 +171,7 @@ namespace DeepLinearChainSample
             global::System.Span<double> tab2 = stackalloc double[4];
             global::System.Span<double> tab3 = stackalloc double[4];
             var t3 = 0.0;
-            for (var i1 = 0; i1 < 4; i1++)
+            for (var i1 = 0; i1 < v_w.Length; i1++)
             {
                 var t4 = tab0[i1] * tab1[3 - i1];
                 var t5 = v_w[i1] * t4;
@@ -187,7 +188,7 @@ namespace DeepLinearChainSample
                 for (var i1 = 0; i1 < 4; i1++)
                 {
                     var t10 = 1.0;
-                    for (var i0 = 0; i0 < 4; i0++)
+                    for (var i0 = 0; i0 < w.Length; i0++)
                         t10 *= (i0 == i1 || i0 == p ? 1.0 : w[i0]);
                     t9 += v_w[i1] * t10;
                 }
@@ -207,7 +208,7 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0];
             var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
             return x * t0;
         }
@@ -224,11 +225,11 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0];
             var t0 = 1.0;
-            for (var i0 = 0; i0 < 4; i0++)
+            for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
             global::System.Span<double> tab0 = stackalloc double[4];
             var t1 = 1.0;
-            for (var p = 0; p < 4; p++)
+            for (var p = 0; p < w.Length; p++)
             {
                 tab0[p] = t1;
                 t1 *= w[p];
@@ -240,10 +241,11 @@ namespace DeepLinearChainSample
                 tab1[p] = t2;
                 t2 *= w[-p + 3];
             }
-            for (var p = 0; p < 4; p++)
+            var row0 = gradient.Slice(0, 4);
+            for (var p = 0; p < row0.Length; p++)
             {
                 var t3 = tab0[p] * tab1[3 - p];
-                gradient[p] = x * t3;
+                row0[p] = x * t3;
             }
             return x * t0;
         }

@@ -48,9 +48,7 @@ namespace TwoLayerTanhSample
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t1 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 t0 += global::System.Math.Tanh(t1) * v_[i1];
             }
             var t2 = t0 - y;
@@ -75,9 +73,7 @@ namespace TwoLayerTanhSample
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t1 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
                 tab0[i1] = t2;
@@ -86,8 +82,7 @@ namespace TwoLayerTanhSample
             for (var p = 0; p < 16; p++)
             {
                 var t4 = t3 * (1.0 - tab0[p] * tab0[p]) * v_[p];
-                for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t4 * x[q];
+                global::SgdDsl.GeneratedCodeSupport.Scale(t4, x, gradient.Slice(p * 4, 4));
                 gradient[64 + p] = tab0[p] * t3;
             }
             return 0.5 * t3 * t3;
@@ -111,9 +106,7 @@ namespace TwoLayerTanhSample
             global::System.Span<double> tab0 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
             {
-                var t0 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t0 += W[r * 4 + i0] * x[i0];
+                var t0 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(r * 4, 4), x);
                 tab0[r] = t0;
             }
             global::System.Span<double> tab1 = stackalloc double[16];
@@ -128,9 +121,7 @@ namespace TwoLayerTanhSample
             global::System.Span<double> tab3 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
                 tab3[r] = 1.0 - tab2[r];
-            var t2 = 0.0;
-            for (var i1 = 0; i1 < 16; i1++)
-                t2 += tab1[i1] * v_[i1];
+            var t2 = global::SgdDsl.GeneratedCodeSupport.Dot(tab1, v_);
             var t3 = 2.0 * t2 - 2.0 * y;
             var t4 = t2 - y;
             for (var p = 0; p < 16; p++)
@@ -142,8 +133,9 @@ namespace TwoLayerTanhSample
                     for (var q = 0; q < 4; q++)
                     {
                         var t7 = t6 * x[q];
-                        for (var s = 0; s < 4; s++)
-                            hessian[(p * 4 + q) * 80 + r * 4 + s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t7 * x[s];
+                        var row0 = hessian.Slice((p * 4 + q) * 80 + r * 4, 4);
+                        for (var s = 0; s < x.Length; s++)
+                            row0[s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t7 * x[s];
                     }
                 }
                 var t8 = t3 * (tab1[p] * tab3[p] * v_[p]);
@@ -153,20 +145,24 @@ namespace TwoLayerTanhSample
                     var t10 = t8 * x[q];
                     var t11 = t9 * x[q];
                     var t12 = t11 - t10;
-                    for (var s = 0; s < 4; s++)
-                        hessian[(p * 4 + q) * 80 + p * 4 + s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t12 * x[s];
+                    var row1 = hessian.Slice((p * 4 + q) * 80 + p * 4, 4);
+                    for (var s = 0; s < x.Length; s++)
+                        row1[s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t12 * x[s];
                 }
                 for (var r = 0; r < 16; r++)
                 {
                     var t13 = t5 * tab1[r];
-                    for (var q = 0; q < 4; q++)
-                        hessian[(p * 4 + q) * 80 + 64 + r] = hessian[(64 + r) * 80 + p * 4 + q] = t13 * x[q];
+                    var row2 = hessian.Slice((64 + r) * 80 + p * 4, 4);
+                    for (var q = 0; q < x.Length; q++)
+                        hessian[(p * 4 + q) * 80 + 64 + r] = row2[q] = t13 * x[q];
                 }
                 var t14 = tab1[p] * tab3[p] * v_[p] + t4 * tab3[p];
-                for (var q = 0; q < 4; q++)
-                    hessian[(p * 4 + q) * 80 + 64 + p] = hessian[(64 + p) * 80 + p * 4 + q] = t14 * x[q];
-                for (var r = 0; r < 16; r++)
-                    hessian[(64 + p) * 80 + 64 + r] = hessian[(64 + r) * 80 + 64 + p] = tab1[p] * tab1[r];
+                var row3 = hessian.Slice((64 + p) * 80 + p * 4, 4);
+                for (var q = 0; q < x.Length; q++)
+                    hessian[(p * 4 + q) * 80 + 64 + p] = row3[q] = t14 * x[q];
+                var row4 = hessian.Slice((64 + p) * 80 + 64, 16);
+                for (var r = 0; r < row4.Length; r++)
+                    row4[r] = hessian[(64 + r) * 80 + 64 + p] = tab1[p] * tab1[r];
             }
         }
 
@@ -191,15 +187,11 @@ namespace TwoLayerTanhSample
             var t2 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t3 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t3 += W[i1 * 4 + i0] * x[i0];
+                var t3 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 var t4 = global::System.Math.Tanh(t3);
                 var t5 = t4 * t4;
                 var t6 = 1.0 - t5;
-                var t7 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t7 += v_W[i1 * 4 + i0] * x[i0];
+                var t7 = global::SgdDsl.GeneratedCodeSupport.Dot(v_W.Slice(i1 * 4, 4), x);
                 t0 += t6 * v_[i1] * t7;
                 t1 += t4 * v_v[i1];
                 t2 += t4 * v_[i1];
@@ -214,8 +206,7 @@ namespace TwoLayerTanhSample
             {
                 var t11 = t8 * (tab2[p] * tab1[p] * v_[p] * tab0[p]);
                 var t12 = t9 * tab1[p] * v_v[p] - t11 + tab1[p] * t10 * v_[p];
-                for (var q = 0; q < 4; q++)
-                    result[p * 4 + q] = t12 * x[q];
+                global::SgdDsl.GeneratedCodeSupport.Scale(t12, x, result.Slice(p * 4, 4));
                 result[64 + p] = t9 * tab1[p] * tab0[p] + tab2[p] * t10;
             }
         }
@@ -234,9 +225,7 @@ namespace TwoLayerTanhSample
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t1 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 t0 += global::System.Math.Tanh(t1) * v_[i1];
             }
             return t0;
@@ -259,9 +248,7 @@ namespace TwoLayerTanhSample
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
-                var t1 = 0.0;
-                for (var i0 = 0; i0 < 4; i0++)
-                    t1 += W[i1 * 4 + i0] * x[i0];
+                var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 var t2 = global::System.Math.Tanh(t1);
                 t0 += t2 * v_[i1];
                 tab0[i1] = t2;
@@ -269,8 +256,7 @@ namespace TwoLayerTanhSample
             for (var p = 0; p < 16; p++)
             {
                 var t3 = (1.0 - tab0[p] * tab0[p]) * v_[p];
-                for (var q = 0; q < 4; q++)
-                    gradient[p * 4 + q] = t3 * x[q];
+                global::SgdDsl.GeneratedCodeSupport.Scale(t3, x, gradient.Slice(p * 4, 4));
                 gradient[64 + p] = tab0[p];
             }
             return t0;

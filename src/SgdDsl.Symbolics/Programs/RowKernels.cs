@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SgdDsl.Symbolics
+{
+    /// <summary>
+    /// A contiguous run of entries an innermost loop walks along its index i = 0 … n − 1: the entry at i = 0 gives the
+    /// start, the loop's range the length.
+    /// </summary>
+    public abstract class RowOperand
+    {
+    }
+
+    /// <summary>Entries of an array (θ, the sample, the direction v) whose last subscript is the loop index.</summary>
+    public sealed class ArrayRow : RowOperand
+    {
+        internal ArrayRow(Element start) => Start = start;
+
+        /// <summary>The entry at i = 0.</summary>
+        public Element Start { get; }
+    }
+
+    /// <summary>A whole table whose length is the loop's range.</summary>
+    public sealed class TableRow : RowOperand
+    {
+        internal TableRow(Table table) => Table = table;
+
+        public Table Table { get; }
+    }
+
+    /// <summary>Entries of an output array whose column's last subscript is the loop index (a gradient or Hessian row).</summary>
+    public sealed class OutputRow : RowOperand
+    {
+        internal OutputRow(string array, OutputPosition start)
+        {
+            Array = array;
+            Start = start;
+        }
+
+        public string Array { get; }
+
+        /// <summary>The position at i = 0.</summary>
+        public OutputPosition Start { get; }
+    }
+
+    /// <summary>One statement of an innermost loop done for every i at once.</summary>
+    public abstract class RowKernel
+    {
+    }
+
+    /// <summary><see cref="Target"/> = Σ_i Π_k Factors_k[i] (two or three factors): an inner product.</summary>
+    public sealed class RowDot : RowKernel
+    {
+        internal RowDot(Accumulator target, IReadOnlyList<RowOperand> factors)
+        {
+            Target = target;
+            Factors = factors;
+        }
+
+        public Accumulator Target { get; }
+
+        public IReadOnlyList<RowOperand> Factors { get; }
+    }
+
+    /// <summary>Destination[i] = Scale · Source[i], or += when <see cref="Adds"/>: an outer-product row, a row-wise adjoint.</summary>
+    public sealed class RowScale : RowKernel
+    {
+        internal RowScale(Operand scale, RowOperand source, RowOperand destination, bool adds)
+        {
+            Scale = scale;
+            Source = source;
+            Destination = destination;
+            Adds = adds;
+        }
+
+        /// <summary>The factor, free of the loop index.</summary>
+        public Operand Scale { get; }
+
+        public RowOperand Source { get; }
+
+        public RowOperand Destination { get; }
+
+        public bool Adds { get; }
+    }
+
+    /// <summary>An innermost loop split into row kernels and the statements (with their accumulators) left for a loop.</summary>
+    public sealed class RowPlan
+    {
+        internal RowPlan(IReadOnlyList<RowKernel> kernels, Loop? rest)
+        {
+            Kernels = kernels;
+            Rest = rest;
+        }
+
+        public IReadOnlyList<RowKernel> Kernels { get; }
+
+        /// <summary>The loop over the statements no kernel covers; null when there are none.</summary>
+        public Loop? Rest { get; }
+    }
+
+    /// <summary>
+    /// Finds the statements of an innermost loop that are whole-row operations: a sum of products of two or three rows
+    /// (a layer's pre-activation Σ_k W[j, k]·x[k]), c·x[i] written into an output row (an outer-product gradient row) or
+    /// added to a table of the loop's length (a row-wise adjoint). Emission and the run-time compiler do them with vector
+    /// kernels (the generator's loops are otherwise scalar); the rest stays a loop. Only loops whose statements are
+    /// independent qualify: each accumulator summed by one statement, no table added to by one statement and read by another.
+    /// </summary>
+    public static class RowKernels
+    {
+        /// <summary>The plan for <paramref name="loop"/>, or null when it has nested loops or tables, or no statement qualifies.</summary>
+        public static RowPlan? Plan(Loop loop)
+        {
+            if (loop.Tables.Count != 0 || loop.Body.Any(s => !(s is Accumulate || s is TableAccumulate || s is Store))) return null;
+            var accumulated = loop.Body.OfType<Accumulate>().Select(a => a.Accumulator).ToList();
+            if (accumulated.Distinct().Count() != accumulated.Count || accumulated.Count != loop.Accumulators.Count) return null;
+            var written = loop.Body.OfType<TableAccumulate>().Select(a => a.Table).ToList();
+            if (written.Distinct().Count() != written.Count || loop.Body.Any(s => written.Any(t => Reads(s, t)))) return null;
+            var kernels = loop.Body.Select(s => Kernel(s, loop.Index)).ToList();
+            if (kernels.All(k => k == null)) return null;
+            var rest = loop.Body.Where((_, k) => kernels[k] == null).ToList();
+            var restLoop = rest.Count == 0 ? null : new Loop(loop.Index, new List<Table>(), rest.OfType<Accumulate>().Select(a => a.Accumulator).ToList(), rest);
+            return new RowPlan(kernels.Where(k => k != null).Select(k => k!).ToList(), restLoop);
+        }
+
+        private static RowKernel? Kernel(Statement statement, IndexSymbol index)
+        {
+            switch (statement)
+            {
+                case Accumulate a when a.Accumulator.Kind == AccumulatorKind.Sum && a.Term is Formula f && f.Expression is Product p
+                                       && p.Coefficient == 1.0 && (p.Factors.Count == 2 || p.Factors.Count == 3):
+                    var rows = p.Factors.Select(factor => Row(factor, f, index)).ToList();
+                    return rows.Any(r => r == null) ? null : new RowDot(a.Accumulator, rows!);
+                case Store store when !store.Family.Target.IsResult && store.Family.Target.Positions.Count == 1
+                                      && Row(store.Family.Target.Array!, store.Family.Target.Positions[0], index) is { } row
+                                      && ScaledRow(store.Value, index) is { } term:
+                    return new RowScale(term.Scale, term.Row, row, adds: false);
+                case TableAccumulate a when a.Kind == AccumulatorKind.Sum && a.Index.Equals(index) && a.Table.Length == index.Range
+                                            && ScaledRow(a.Term, index) is { } term:
+                    return new RowScale(term.Scale, term.Row, new TableRow(a.Table), adds: true);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A term c·x[i] with c free of the loop index and x a row along it.</summary>
+        private static (Operand Scale, RowOperand Row)? ScaledRow(Operand term, IndexSymbol index)
+        {
+            if (term is SplitProduct split)
+            {
+                var inner = split.Inner switch
+                {
+                    TableEntry entry => Row(entry, index),
+                    Formula f => Row(f.Expression, f, index),
+                    _ => null,
+                };
+                return inner == null ? ((Operand, RowOperand)?)null : (split.Outer, inner);
+            }
+
+            if (!(term is Formula formula) || !(formula.Expression is Product p) || p.Coefficient != 1.0 || p.Factors.Count != 2) return null;
+            for (var k = 0; k < 2; k++)
+            {
+                if (Row(p.Factors[k], formula, index) is { } row && IsFreeOf(p.Factors[1 - k], formula, index))
+                    return (formula.Held.TryGetValue(p.Factors[1 - k], out var held) ? held : new Formula(p.Factors[1 - k], formula.Held), row);
+            }
+
+            return null;
+        }
+
+        /// <summary>The row a factor of <paramref name="f"/> walks along <paramref name="index"/>: a held table entry or an array entry.</summary>
+        private static RowOperand? Row(Expr factor, Formula f, IndexSymbol index)
+        {
+            if (f.Held.TryGetValue(factor, out var held)) return held is TableEntry entry ? Row(entry, index) : null;
+            return factor is Element e && Splits(e.Subscripts, index) ? new ArrayRow(e.Substitute(index, Affine.Of(0))) : null;
+        }
+
+        private static RowOperand? Row(TableEntry entry, IndexSymbol index) =>
+            entry.Index.Equals(index) && entry.Table.Length == index.Range ? new TableRow(entry.Table) : null;
+
+        private static RowOperand? Row(string array, OutputPosition position, IndexSymbol index)
+        {
+            if (position.Row != null && position.Row.Subscripts.Any(s => s.Indices.Contains(index))) return null;
+            var column = position.Column;
+            var last = column.Subscripts.Count - 1;
+            if (last < 0 || column.Strides[last] != 1 || !Splits(column.Subscripts, index)) return null;
+            var start = new FlatIndex(column.Offset, column.Subscripts.Take(last).ToArray(), column.Strides.Take(last).ToArray());
+            return new OutputRow(array, new OutputPosition(start, position.Row, position.RowWidth));
+        }
+
+        /// <summary>True when the last subscript is exactly the index (row-major: stride 1) and no other mentions it.</summary>
+        private static bool Splits(IReadOnlyList<Affine> subscripts, IndexSymbol index) =>
+            subscripts.Count > 0 && subscripts[subscripts.Count - 1].Equals(Affine.Of(index))
+                                 && subscripts.Take(subscripts.Count - 1).All(s => !s.Indices.Contains(index));
+
+        /// <summary>A factor that cannot change along the index: a value held outside the loop, a scalar, an entry not subscripted by it.</summary>
+        private static bool IsFreeOf(Expr factor, Formula f, IndexSymbol index)
+        {
+            if (f.Held.TryGetValue(factor, out var held)) return held is Intermediate || held is TableEntry entry && !entry.Index.Equals(index);
+            return factor is Variable || factor is Constant || factor is Element e && e.Subscripts.All(s => !s.Indices.Contains(index));
+        }
+
+        /// <summary>True when the statement's value reads <paramref name="table"/>.</summary>
+        private static bool Reads(Statement statement, Table table)
+        {
+            bool ReadsOperand(Operand o) => o switch
+            {
+                TableEntry e => e.Table == table,
+                ReversedTableEntry e => e.Table == table,
+                Formula f => f.Held.Values.Any(ReadsOperand),
+                SplitProduct s => ReadsOperand(s.Outer) || ReadsOperand(s.Inner),
+                ExceptAt x => ReadsOperand(x.Value),
+                _ => false,
+            };
+            return statement switch
+            {
+                Accumulate a => ReadsOperand(a.Term),
+                TableAccumulate a => ReadsOperand(a.Term),
+                Store s => ReadsOperand(s.Value),
+                _ => true,
+            };
+        }
+    }
+}

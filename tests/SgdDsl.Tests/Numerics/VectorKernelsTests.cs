@@ -1,0 +1,55 @@
+using SgdDsl.Numerics;
+
+namespace SgdDsl.Tests.Numerics;
+
+/// <summary>
+/// The vector kernels the generated code calls (through GeneratedCodeSupport) against plain loops, at lengths that
+/// leave every possible tail past the last full vector: they may sum in another order, so agreement is to round-off.
+/// </summary>
+public class VectorKernelsTests
+{
+    public static TheoryData<int> Lengths => [0, 1, 3, 4, 5, 7, 8, 9, 16, 17, 31, 64, 785];
+
+    private static double[] Vector(int n, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Dot_products_of_two_and_three_rows_equal_the_plain_sums(int n)
+    {
+        var (x, y, z) = (Vector(n, 1), Vector(n, 2), Vector(n, 3));
+        double two = 0, three = 0, scale = 0;
+        for (var k = 0; k < n; k++)
+        {
+            two += x[k] * y[k];
+            three += x[k] * y[k] * z[k];
+            scale += Math.Abs(x[k] * y[k]);
+        }
+        Assert.Equal(two, VectorKernels.Dot(x, y), 1e-15 * (1 + scale));
+        Assert.Equal(three, VectorKernels.Dot(x, y, z), 1e-15 * (1 + scale));
+        Assert.Equal(two, GeneratedCodeSupport.Dot(x, y), 1e-15 * (1 + scale));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Scale_and_AddScaled_write_exactly_the_row(int n)
+    {
+        var (x, y) = (Vector(n, 4), Vector(n + 2, 5));
+        var scaled = (double[])y.Clone();
+        GeneratedCodeSupport.Scale(0.75, x, scaled);
+        var added = (double[])y.Clone();
+        GeneratedCodeSupport.AddScaled(-1.25, x, added);
+        for (var k = 0; k < n; k++)
+        {
+            Assert.Equal(0.75 * x[k], scaled[k]);
+            // The kernel fuses the multiply-add (one rounding), the plain loop rounds twice: one ulp apart at most.
+            Assert.Equal(y[k] + -1.25 * x[k], added[k], 4e-16);
+        }
+        // Nothing past the row is touched.
+        Assert.Equal(y[n..], scaled[n..]);
+        Assert.Equal(y[n..], added[n..]);
+    }
+}
