@@ -72,7 +72,7 @@ namespace SgdDsl.Generators.Emission
             switch (statement)
             {
                 case Let let:
-                    _lines.Add($"{indent}var {Name(let.Target)} = {Text(let.Value)};");
+                    _lines.Add($"{indent}var {Name(let.Target)} = {Text(let.Value)};{FormulaComment(let.Value)}");
                     break;
                 case Accumulate a:
                     _lines.Add($"{indent}{Name(a.Accumulator.Target)} {(a.Accumulator.Kind == AccumulatorKind.Sum ? "+=" : "*=")} {Text(a.Term)};");
@@ -181,6 +181,23 @@ namespace SgdDsl.Generators.Emission
             if (target.IsResult) return $"return {value};";
             return string.Concat(target.Positions.Select(p => (_rows?.Entry(target.Array!, p) ?? $"{target.Array}[{_names.Position(p)}]") + " = ")) + value + ";";
         }
+
+        /// <summary>Longest formula written after a temporary as a comment; a longer one would bury the line it explains.</summary>
+        public const int MaxCommentLength = 100;
+
+        /// <summary>
+        /// <c> // tanh(sum(i0, 4, W[i1, i0]*x[i0]))</c>: what a temporary stands for, in the doc comments' notation, when
+        /// that is at most <see cref="MaxCommentLength"/> characters; empty otherwise.
+        /// </summary>
+        private static string FormulaComment(Operand value)
+        {
+            // A formula that reads no held value is its own code (t0 = a * b * x - y): nothing to explain.
+            if (!(value is Formula f) || !ReadsHeld(f.Expression, f)) return "";
+            var text = InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1);
+            return text.Length <= MaxCommentLength ? " // " + text : "";
+        }
+
+        private static bool ReadsHeld(Expr e, Formula f) => e.Children.Any(c => f.Held.ContainsKey(c) || ReadsHeld(c, f));
 
         /// <summary>An array entry: on a row of the innermost loop when it walks one.</summary>
         private string Entry(Element e) => _rows?.Entry(_names.SpanOf(e), _names.PositionOf(e), _names.SpanLengthOf(e)) ?? _names.Of(e);

@@ -46,7 +46,7 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
-            var t1 = x * t0 - y;
+            var t1 = x * t0 - y; // x*prod(i0, 4, w[i0]) - y
             return 0.5 * t1 * t1;
         }
 
@@ -78,8 +78,8 @@ namespace DeepLinearChainSample
                 tab1[p] = t2;
                 t2 *= w[-p + 3];
             }
-            var t3 = x * t0 - y;
-            var t4 = x * t3;
+            var t3 = x * t0 - y; // x*prod(i0, 4, w[i0]) - y
+            var t4 = x * t3; // x*(x*prod(i0, 4, w[i0]) - y)
             var row0 = gradient.Slice(0, 4);
             for (var p = 0; p < row0.Length; p++)
             {
@@ -124,10 +124,10 @@ namespace DeepLinearChainSample
             for (var i0 = 0; i0 < w.Length; i0++)
                 t3 *= w[i0];
             var t4 = x * x;
-            var t5 = x * (x * t3 - y);
+            var t5 = x * (x * t3 - y); // x*(x*prod(i0, 4, w[i0]) - y)
             for (var p = 0; p < 4; p++)
             {
-                var t6 = t4 * tab2[p];
+                var t6 = t4 * tab2[p]; // x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])
                 for (var r = 0; r < 4; r++)
                 {
                     var t7 = t6 * tab2[r];
@@ -174,13 +174,13 @@ namespace DeepLinearChainSample
             for (var i1 = 0; i1 < v_w.Length; i1++)
             {
                 var t4 = tab0[i1] * tab1[3 - i1];
-                var t5 = v_w[i1] * t4;
+                var t5 = v_w[i1] * t4; // $v:w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0])
                 t3 += t5;
                 tab2[i1] = t5;
                 tab3[i1] = t4;
             }
-            var t6 = x * x * t3;
-            var t7 = x * (x * t0 - y);
+            var t6 = x * x * t3; // x^2*sum(i1, 4, $v:w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))
+            var t7 = x * (x * t0 - y); // x*(x*prod(i0, 4, w[i0]) - y)
             for (var p = 0; p < 4; p++)
             {
                 var t8 = t6 * tab3[p];

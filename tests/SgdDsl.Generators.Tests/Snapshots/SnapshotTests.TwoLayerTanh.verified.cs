@@ -51,7 +51,7 @@ namespace TwoLayerTanhSample
                 var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 t0 += global::System.Math.Tanh(t1) * v_[i1];
             }
-            var t2 = t0 - y;
+            var t2 = t0 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             return 0.5 * t2 * t2;
         }
 
@@ -74,11 +74,11 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
-                var t2 = global::System.Math.Tanh(t1);
+                var t2 = global::System.Math.Tanh(t1); // tanh(sum(i0, 4, W[i1, i0]*x[i0]))
                 t0 += t2 * v_[i1];
                 tab0[i1] = t2;
             }
-            var t3 = t0 - y;
+            var t3 = t0 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             for (var p = 0; p < 16; p++)
             {
                 var t4 = t3 * (1.0 - tab0[p] * tab0[p]) * v_[p];
@@ -112,7 +112,7 @@ namespace TwoLayerTanhSample
             global::System.Span<double> tab1 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
             {
-                var t1 = global::System.Math.Tanh(tab0[r]);
+                var t1 = global::System.Math.Tanh(tab0[r]); // tanh(sum(i0, 4, W[r, i0]*x[i0]))
                 tab1[r] = t1;
             }
             global::System.Span<double> tab2 = stackalloc double[16];
@@ -122,11 +122,11 @@ namespace TwoLayerTanhSample
             for (var r = 0; r < 16; r++)
                 tab3[r] = 1.0 - tab2[r];
             var t2 = global::SgdDsl.GeneratedCodeSupport.Dot(tab1, v_);
-            var t3 = 2.0 * t2 - 2.0 * y;
-            var t4 = t2 - y;
+            var t3 = 2.0 * t2 - 2.0 * y; // 2*sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - 2*y
+            var t4 = t2 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             for (var p = 0; p < 16; p++)
             {
-                var t5 = tab3[p] * v_[p];
+                var t5 = tab3[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
                 for (var r = 0; r < 16; r++)
                 {
                     var t6 = t5 * (tab3[r] * v_[r]);
@@ -139,7 +139,7 @@ namespace TwoLayerTanhSample
                     }
                 }
                 var t8 = t3 * (tab1[p] * tab3[p] * v_[p]);
-                var t9 = tab3[p] * tab3[p] * v_[p] * v_[p];
+                var t9 = tab3[p] * tab3[p] * v_[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)^2*v[p]^2
                 for (var q = 0; q < 4; q++)
                 {
                     var t10 = t8 * x[q];
@@ -188,9 +188,9 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t3 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
-                var t4 = global::System.Math.Tanh(t3);
-                var t5 = t4 * t4;
-                var t6 = 1.0 - t5;
+                var t4 = global::System.Math.Tanh(t3); // tanh(sum(i0, 4, W[i1, i0]*x[i0]))
+                var t5 = t4 * t4; // tanh(sum(i0, 4, W[i1, i0]*x[i0]))^2
+                var t6 = 1.0 - t5; // 1 - tanh(sum(i0, 4, W[i1, i0]*x[i0]))^2
                 var t7 = global::SgdDsl.GeneratedCodeSupport.Dot(v_W.Slice(i1 * 4, 4), x);
                 t0 += t6 * v_[i1] * t7;
                 t1 += t4 * v_v[i1];
@@ -199,8 +199,8 @@ namespace TwoLayerTanhSample
                 tab1[i1] = t6;
                 tab2[i1] = t4;
             }
-            var t8 = 2.0 * t2 - 2.0 * y;
-            var t9 = t2 - y;
+            var t8 = 2.0 * t2 - 2.0 * y; // 2*sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - 2*y
+            var t9 = t2 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             var t10 = t1 + t0;
             for (var p = 0; p < 16; p++)
             {
@@ -249,13 +249,13 @@ namespace TwoLayerTanhSample
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
-                var t2 = global::System.Math.Tanh(t1);
+                var t2 = global::System.Math.Tanh(t1); // tanh(sum(i0, 4, W[i1, i0]*x[i0]))
                 t0 += t2 * v_[i1];
                 tab0[i1] = t2;
             }
             for (var p = 0; p < 16; p++)
             {
-                var t3 = (1.0 - tab0[p] * tab0[p]) * v_[p];
+                var t3 = (1.0 - tab0[p] * tab0[p]) * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
                 global::SgdDsl.GeneratedCodeSupport.Scale(t3, x, gradient.Slice(p * 4, 4));
                 gradient[64 + p] = tab0[p];
             }
