@@ -79,4 +79,20 @@ public class ExpectationTests
         Assert.Empty(Errors("""[ExpectDerivative("w[1]", "2*x[1]*(w[0]*x[0] + w[1]*x[1] + w[2]*x[2] - y)")]""", loss));
         Assert.Equal("SGD0019", Assert.Single(Errors("""[ExpectDerivative("w[1]", "2*x[0]*(w[0]*x[0] + w[1]*x[1] + w[2]*x[2] - y)")]""", loss)).Id);
     }
+
+    [Fact]
+    public void A_derivative_of_a_network_can_be_written_with_sums_over_its_arrays()
+    {
+        const string loss = "static double Loss([Param(2, 3)] double[,] W, [Param(2)] double[] v, [Data(3)] double[] x, double y) => "
+                            + "0.5 * Sq(Sum(2, j => v[j] * Tanh(Sum(3, k => W[j, k] * x[k]))) - y);";
+        const string residual = "(sum(j, 2, v[j]*tanh(sum(k, 3, W[j,k]*x[k]))) - y)";
+        Assert.Empty(Errors($$"""[ExpectDerivative("W[1,2]", "{{residual}}*v[1]*(1 - tanh(sum(k, 3, W[1,k]*x[k]))^2)*x[2]")]""", loss));
+        Assert.Empty(Errors($$"""[ExpectDerivative("v[0]", "{{residual}}*tanh(sum(k, 3, W[0,k]*x[k]))")]""", loss));
+        // The same with the wrong input: an error, not a pass.
+        Assert.Equal("SGD0019", Assert.Single(Errors($$"""[ExpectDerivative("W[1,2]", "{{residual}}*v[1]*(1 - tanh(sum(k, 3, W[1,k]*x[k]))^2)*x[1]")]""", loss)).Id);
+        // A name inside a sum that is neither a parameter nor data is refused with its name.
+        var error = Assert.Single(Errors("""[ExpectDerivative("v[0]", "sum(j, 2, z*W[j,0])")]""", loss));
+        Assert.Equal("SGD0018", error.Id);
+        Assert.Contains("'z'", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

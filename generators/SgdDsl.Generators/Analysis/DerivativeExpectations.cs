@@ -41,7 +41,10 @@ namespace SgdDsl.Generators.Analysis
             Expr? expected;
             try
             {
-                expected = formula == null ? null : ToEntries(InfixParser.Parse(formula), parameters.Concat(samples).ToList());
+                var blocks = parameters.Concat(samples).ToList();
+                // Arrays are declared with their shapes, so W[0,1] is an entry and sum(j, 16, W[j,0]*x[j]) reads W by an index.
+                var arrays = blocks.Where(b => !b.IsScalar).ToDictionary(b => b.Name, b => (IReadOnlyList<int>)b.Shape.ToArray());
+                expected = formula == null ? null : ToEntries(InfixParser.Parse(formula, new InfixNames(arrays)), blocks);
             }
             catch (FormatException e)
             {
@@ -106,7 +109,7 @@ namespace SgdDsl.Generators.Analysis
             return (block.Name, subscripts.Select(Affine.Of).ToArray());
         }
 
-        /// <summary>Turns parsed names like "W[0,1]" into array entries of the loss's blocks.</summary>
+        /// <summary>Turns parsed names like "W[0,1]" into array entries of the loss's blocks, and refuses a name that is neither.</summary>
         private static Expr ToEntries(Expr e, List<Block> blocks)
         {
             switch (e)
@@ -124,7 +127,10 @@ namespace SgdDsl.Generators.Analysis
                 case Product p: return Expr.Multiply(p.Children.Select(c => ToEntries(c, blocks)).ToArray());
                 case Power w: return Expr.Pow(ToEntries(w.Base, blocks), ToEntries(w.Exponent, blocks));
                 case FunctionCall f: return Expr.Apply(f.Function, ToEntries(f.Argument, blocks));
-                default: return e;
+                default:
+                    // Inside sums and products over an index the parser has built entries already; only unknown names remain to refuse.
+                    foreach (var child in e.Children) ToEntries(child, blocks);
+                    return e;
             }
         }
     }
