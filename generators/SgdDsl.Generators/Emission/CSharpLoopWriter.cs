@@ -193,7 +193,8 @@ namespace SgdDsl.Generators.Emission
         {
             // A formula that reads no held value is its own code (t0 = a * b * x - y): nothing to explain.
             if (!(value is Formula f) || !ReadsHeld(f.Expression, f)) return "";
-            var text = InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1);
+            // The direction of an HVP is v_W in the code, not the engine's internal name.
+            var text = InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1).Replace(DerivativeSet.DirectionPrefix, "v_");
             return text.Length <= MaxCommentLength ? " // " + text : "";
         }
 

@@ -174,12 +174,12 @@ namespace DeepLinearChainSample
             for (var i1 = 0; i1 < v_w.Length; i1++)
             {
                 var t4 = tab0[i1] * tab1[3 - i1];
-                var t5 = v_w[i1] * t4; // $v:w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0])
+                var t5 = v_w[i1] * t4; // v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0])
                 t3 += t5;
                 tab2[i1] = t5;
                 tab3[i1] = t4;
             }
-            var t6 = x * x * t3; // x^2*sum(i1, 4, $v:w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))
+            var t6 = x * x * t3; // x^2*sum(i1, 4, v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))
             var t7 = x * (x * t0 - y); // x*(x*prod(i0, 4, w[i0]) - y)
             for (var p = 0; p < 4; p++)
             {
