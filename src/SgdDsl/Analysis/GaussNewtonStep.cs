@@ -1,3 +1,5 @@
+using SgdDsl.Linearizing;
+using SgdDsl.Models;
 using SgdDsl.Numerics;
 
 namespace SgdDsl.Analysis;
@@ -31,6 +33,8 @@ internal sealed class GaussNewtonStep : IDampedStep
     private readonly double[] solution;
     private readonly double[] move;
     private readonly bool[] finite;
+    // The model's matrix blocks when J's rows may be outer products on them (dense layers): then J Jᵀ costs far less.
+    private readonly FactoredRows.MatrixBlock[]? plan;
 
     public GaussNewtonStep(SquaredResidualForm form, MeanLoss loss)
     {
@@ -51,6 +55,7 @@ internal sealed class GaussNewtonStep : IDampedStep
         solution = new double[size];
         move = dual ? new double[d] : [];
         finite = new bool[data.Count];
+        plan = FactoredRows.Plan(ParameterBlock.Of(loss.Model.ParameterNames), d);
     }
 
     /// <summary>True when the step is solved in the N·K-dimensional residual space (N·K ≤ d).</summary>
@@ -81,7 +86,13 @@ internal sealed class GaussNewtonStep : IDampedStep
             return double.NaN;
 
         if (dual)
-            GramMatrix.Compute(jacobian, gram, parallel.MaxDegreeOfParallelism);
+        {
+            // By the rows' outer-product factors when they have them (N²K²·(m + n)/2 instead of N²K²·d/2 multiply-adds).
+            if (plan is not null && FactoredRows.TryCreate(jacobian, plan, parallel.MaxDegreeOfParallelism) is { } factored)
+                factored.Gram(gram, parallel.MaxDegreeOfParallelism);
+            else
+                GramMatrix.Compute(jacobian, gram, parallel.MaxDegreeOfParallelism);
+        }
         else
         {
             Transpose();

@@ -93,6 +93,27 @@ internal sealed class FactoredRows : SpanningColumns
         return failed == 0 ? result : null;
     }
 
+    /// <summary>
+    /// Rows already held (the Jacobian of a Gauss–Newton step) by their factors on <paramref name="blocks"/>; null as soon as
+    /// one row is not an outer product on one of them.
+    /// </summary>
+    public static FactoredRows? TryCreate(RowMatrix rows, MatrixBlock[] blocks, int maxDegreeOfParallelism)
+    {
+        var d = rows.Columns;
+        var inBlock = new bool[d];
+        foreach (var b in blocks)
+            Array.Fill(inBlock, true, b.Offset, b.Rows * b.Columns);
+        var result = new FactoredRows(d, rows.Rows, blocks, Enumerable.Range(0, d).Where(j => !inBlock[j]).ToArray());
+        var failed = 0;
+        Parallel.For(0, rows.Rows, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, (a, state) =>
+        {
+            if (result.TryStore(a, rows.Row(a))) return;
+            Interlocked.Exchange(ref failed, 1);
+            state.Stop();
+        });
+        return failed == 0 ? result : null;
+    }
+
     /// <summary>Stores row <paramref name="a"/> by its factors; false when a block of it is not an outer product.</summary>
     private bool TryStore(int a, ReadOnlySpan<double> row)
     {
@@ -146,16 +167,22 @@ internal sealed class FactoredRows : SpanningColumns
 
     public override double[] Gram(int maxDegreeOfParallelism)
     {
+        var gram = new double[Count * Count];
+        Gram(gram, maxDegreeOfParallelism);
+        return gram;
+    }
+
+    /// <summary>Writes G into <paramref name="gram"/> (m×m, row-major).</summary>
+    public void Gram(double[] gram, int maxDegreeOfParallelism)
+    {
         var m = Count;
-        var gram = new double[m * m];
-        if (m == 0) return gram;
+        if (m == 0) return;
         var terms = new List<GramTerm>();
         for (var b = 0; b < blocks.Length; b++)
             terms.Add(new GramTerm(new RowMatrix([lefts[b]], m, blocks[b].Rows), new RowMatrix([rights[b]], m, blocks[b].Columns)));
         if (denseCoordinates.Length > 0)
             terms.Add(new GramTerm(new RowMatrix([dense], m, denseCoordinates.Length), null));
         GramMatrix.Compute(terms, gram, maxDegreeOfParallelism);
-        return gram;
     }
 
     /// <summary>t_a = Σ_W u_aᵀ X_W v_a + r_a · x_rest (X_W the block of x as an m×n matrix).</summary>

@@ -75,6 +75,28 @@ public class FactoredRowsTests
     }
 
     [Fact]
+    public void Held_rows_factor_to_the_same_Gram_matrix()
+    {
+        // The Gauss–Newton step's use: J held as a RowMatrix (K rows per sample), factored in place of its dense Gram.
+        const int n = 6;
+        var model = BiasedMultiOutputNet.Model;
+        var form = model.SquaredResidual!;
+        var random = new Random(8);
+        var point = Vector(model.ParameterCount, random);
+        var d = model.ParameterCount;
+        var jacobian = SgdDsl.Numerics.RowMatrix.Allocate(n, 3, d);
+        for (var i = 0; i < n; i++)
+            form.OutputJacobian(point, Vector(model.SampleWidth, random), jacobian.Array(i));
+        var plan = FactoredRows.Plan(ParameterBlock.Of(model.ParameterNames), d)!;
+        var factored = FactoredRows.TryCreate(jacobian, plan, maxDegreeOfParallelism: 2);
+        Assert.NotNull(factored);
+        var expected = new double[3 * n * 3 * n];
+        SgdDsl.Numerics.GramMatrix.Compute(jacobian, expected, 1);
+        var scale = expected.Max(Math.Abs);
+        Assert.Equal(expected, factored.Gram(2), (a, b) => Math.Abs(a - b) <= 1e-13 * scale);
+    }
+
+    [Fact]
     public void Rows_that_are_not_outer_products_are_not_factored()
     {
         var model = SquaredWeightsModel.Model;
