@@ -60,7 +60,8 @@ internal static class CommutingFamily
             }
             return sum;
         }
-        var roundOff = 1e3 * 2.220446049250313e-16 * TraceBound(a) * TraceBound(b) * EuclideanNorm.Of(x);
+        const double epsilon = 2.220446049250313e-16; // 2⁻⁵², the spacing of doubles at 1
+        var roundOff = 1e3 * epsilon * TraceBound(a) * TraceBound(b) * EuclideanNorm.Of(x);
         return commutator > 1e-6 * size && commutator > roundOff;
     }
 

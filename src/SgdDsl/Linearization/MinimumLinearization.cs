@@ -38,7 +38,7 @@ internal sealed class MinimumLinearization
 
     /// <summary>
     /// The eigenvalues of the mean restricted Hessian K = (1/N) Σ K_i, ascending, when the linearization knows them
-    /// without an r×r eigen-decomposition: on the Gram route K = Λ(G)/N is diagonal in the basis of N. Null otherwise.
+    /// without an r×r eigen-decomposition: on the Gram route K = RᵀR/N has the eigenvalues of G over N. Null otherwise.
     /// </summary>
     public double[]? MeanSpectrum => FromSquaredResidual && Normal.ColumnSpectrum is { } values ? [.. values.Select(h => h / Hessians.Count)] : null;
 

@@ -83,6 +83,7 @@ internal static class Cholesky
         var w = Vector<double>.Count;
         var vectorLength = length - length % w;
         ref var origin = ref MemoryMarshal.GetArrayDataReference(a);
+        Span<double> s = stackalloc double[8];
         for (var p = 0; p < ia; p += 4)
         {
             var rows = Math.Min(4, ia - p);
@@ -92,7 +93,9 @@ internal static class Cholesky
                 var cols = Math.Min(2, jb - q);
                 if (rows == 4 && cols == 2)
                 {
-                    Block4x2(ref origin, m, k0, vectorLength, i0 + p, j0 + q, out var s);
+                    LaneDots.FourByTwo(ref At(ref origin, (i0 + p) * m + k0), ref At(ref origin, (i0 + p + 1) * m + k0),
+                        ref At(ref origin, (i0 + p + 2) * m + k0), ref At(ref origin, (i0 + p + 3) * m + k0),
+                        ref At(ref origin, (j0 + q) * m + k0), ref At(ref origin, (j0 + q + 1) * m + k0), vectorLength, s);
                     for (var x = 0; x < 4; x++)
                     {
                         for (var y = 0; y < 2; y++)
@@ -109,61 +112,12 @@ internal static class Cholesky
                     {
                         var (i, j) = (i0 + p + x, j0 + q + y);
                         if (j > i) continue;
-                        var sum = Vector.Sum(Pair(ref origin, m, k0, vectorLength, i, j));
+                        var sum = LaneDots.One(ref At(ref origin, i * m + k0), ref At(ref origin, j * m + k0), vectorLength);
                         a[i * m + j] -= sum + Tail(a, m, k0 + vectorLength, end, i, j);
                     }
                 }
             }
         }
-    }
-
-    /// <summary>Rows i..i+3 against rows j, j+1 over columns [k0, k0 + length): eight lane sums, each summed like <see cref="Pair"/>.</summary>
-    private static void Block4x2(ref double origin, int m, int k0, int length, int i, int j, out Sums8 sums)
-    {
-        ref var a0 = ref At(ref origin, i * m + k0);
-        ref var a1 = ref At(ref origin, (i + 1) * m + k0);
-        ref var a2 = ref At(ref origin, (i + 2) * m + k0);
-        ref var a3 = ref At(ref origin, (i + 3) * m + k0);
-        ref var b0 = ref At(ref origin, j * m + k0);
-        ref var b1 = ref At(ref origin, (j + 1) * m + k0);
-        Vector<double> s00 = default, s01 = default, s10 = default, s11 = default;
-        Vector<double> s20 = default, s21 = default, s30 = default, s31 = default;
-        for (var k = 0; k < length; k += Vector<double>.Count)
-        {
-            var y0 = VectorKernels.Load(ref b0, k);
-            var y1 = VectorKernels.Load(ref b1, k);
-            var x = VectorKernels.Load(ref a0, k);
-            s00 = Vector.FusedMultiplyAdd(x, y0, s00);
-            s01 = Vector.FusedMultiplyAdd(x, y1, s01);
-            x = VectorKernels.Load(ref a1, k);
-            s10 = Vector.FusedMultiplyAdd(x, y0, s10);
-            s11 = Vector.FusedMultiplyAdd(x, y1, s11);
-            x = VectorKernels.Load(ref a2, k);
-            s20 = Vector.FusedMultiplyAdd(x, y0, s20);
-            s21 = Vector.FusedMultiplyAdd(x, y1, s21);
-            x = VectorKernels.Load(ref a3, k);
-            s30 = Vector.FusedMultiplyAdd(x, y0, s30);
-            s31 = Vector.FusedMultiplyAdd(x, y1, s31);
-        }
-        sums = default;
-        sums[0] = Vector.Sum(s00);
-        sums[1] = Vector.Sum(s01);
-        sums[2] = Vector.Sum(s10);
-        sums[3] = Vector.Sum(s11);
-        sums[4] = Vector.Sum(s20);
-        sums[5] = Vector.Sum(s21);
-        sums[6] = Vector.Sum(s30);
-        sums[7] = Vector.Sum(s31);
-    }
-
-    private static Vector<double> Pair(ref double origin, int m, int k0, int length, int i, int j)
-    {
-        ref var x = ref At(ref origin, i * m + k0);
-        ref var y = ref At(ref origin, j * m + k0);
-        var s = Vector<double>.Zero;
-        for (var k = 0; k < length; k += Vector<double>.Count)
-            s = Vector.FusedMultiplyAdd(VectorKernels.Load(ref x, k), VectorKernels.Load(ref y, k), s);
-        return s;
     }
 
     /// <summary>The columns of the panel past its last full vector.</summary>
@@ -176,12 +130,6 @@ internal static class Cholesky
     }
 
     private static ref double At(ref double origin, int offset) => ref System.Runtime.CompilerServices.Unsafe.Add(ref origin, offset);
-
-    [System.Runtime.CompilerServices.InlineArray(8)]
-    private struct Sums8
-    {
-        private double first;
-    }
 
     /// <summary>Overwrites <paramref name="b"/> with x, where L Lᵀ x = b and L is the factor written by <see cref="Factor"/>.</summary>
     public static void Solve(double[] factor, int m, Span<double> b)

@@ -126,55 +126,23 @@ internal static class GramMatrix
         }
     }
 
-    /// <summary>Four rows against two over columns [c0, c0 + length): eight accumulators, six loads per eight multiply-adds.</summary>
+    /// <summary>Four rows against two over columns [c0, c0 + length), added to the tile.</summary>
     private static void Block4x2(RowMatrix rows, int i, RowMatrix other, int j, int c0, int length, double[] tile, int at)
     {
-        ref var a0 = ref MemoryMarshal.GetReference(rows.Row(i)[c0..]);
-        ref var a1 = ref MemoryMarshal.GetReference(rows.Row(i + 1)[c0..]);
-        ref var a2 = ref MemoryMarshal.GetReference(rows.Row(i + 2)[c0..]);
-        ref var a3 = ref MemoryMarshal.GetReference(rows.Row(i + 3)[c0..]);
-        ref var b0 = ref MemoryMarshal.GetReference(other.Row(j)[c0..]);
-        ref var b1 = ref MemoryMarshal.GetReference(other.Row(j + 1)[c0..]);
-        Vector<double> s00 = default, s01 = default, s10 = default, s11 = default;
-        Vector<double> s20 = default, s21 = default, s30 = default, s31 = default;
-        var w = Vector<double>.Count;
-        for (var k = 0; k < length; k += w)
+        Span<double> sums = stackalloc double[8];
+        LaneDots.FourByTwo(ref MemoryMarshal.GetReference(rows.Row(i)[c0..]), ref MemoryMarshal.GetReference(rows.Row(i + 1)[c0..]),
+            ref MemoryMarshal.GetReference(rows.Row(i + 2)[c0..]), ref MemoryMarshal.GetReference(rows.Row(i + 3)[c0..]),
+            ref MemoryMarshal.GetReference(other.Row(j)[c0..]), ref MemoryMarshal.GetReference(other.Row(j + 1)[c0..]), length, sums);
+        for (var q = 0; q < 4; q++)
         {
-            var y0 = VectorKernels.Load(ref b0, k);
-            var y1 = VectorKernels.Load(ref b1, k);
-            var x = VectorKernels.Load(ref a0, k);
-            s00 = Vector.FusedMultiplyAdd(x, y0, s00);
-            s01 = Vector.FusedMultiplyAdd(x, y1, s01);
-            x = VectorKernels.Load(ref a1, k);
-            s10 = Vector.FusedMultiplyAdd(x, y0, s10);
-            s11 = Vector.FusedMultiplyAdd(x, y1, s11);
-            x = VectorKernels.Load(ref a2, k);
-            s20 = Vector.FusedMultiplyAdd(x, y0, s20);
-            s21 = Vector.FusedMultiplyAdd(x, y1, s21);
-            x = VectorKernels.Load(ref a3, k);
-            s30 = Vector.FusedMultiplyAdd(x, y0, s30);
-            s31 = Vector.FusedMultiplyAdd(x, y1, s31);
+            tile[at + q * Tile] += sums[2 * q];
+            tile[at + q * Tile + 1] += sums[2 * q + 1];
         }
-        tile[at] += Vector.Sum(s00);
-        tile[at + 1] += Vector.Sum(s01);
-        tile[at + Tile] += Vector.Sum(s10);
-        tile[at + Tile + 1] += Vector.Sum(s11);
-        tile[at + 2 * Tile] += Vector.Sum(s20);
-        tile[at + 2 * Tile + 1] += Vector.Sum(s21);
-        tile[at + 3 * Tile] += Vector.Sum(s30);
-        tile[at + 3 * Tile + 1] += Vector.Sum(s31);
     }
 
     /// <summary>One pair over the same columns, summed exactly as <see cref="Block4x2"/> sums each of its entries.</summary>
-    private static double Block1x1(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int c0, int length)
-    {
-        ref var a = ref MemoryMarshal.GetReference(x[c0..]);
-        ref var b = ref MemoryMarshal.GetReference(y[c0..]);
-        var s = Vector<double>.Zero;
-        for (var k = 0; k < length; k += Vector<double>.Count)
-            s = Vector.FusedMultiplyAdd(VectorKernels.Load(ref a, k), VectorKernels.Load(ref b, k), s);
-        return Vector.Sum(s);
-    }
+    private static double Block1x1(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int c0, int length) =>
+        LaneDots.One(ref MemoryMarshal.GetReference(x[c0..]), ref MemoryMarshal.GetReference(y[c0..]), length);
 
     /// <summary>Copies a tile into G and its mirror; a diagonal tile gives its upper half, so G is exactly symmetric.</summary>
     private static void Store(double[] tile, int i0, int j0, int m, double[] gram)
