@@ -28,6 +28,13 @@ public class ProductDerivativeTests
         static double Loss([Param(L)] double[] w, double x, double y) => 0.5 * Sq(Prod(L, k => w[k]) * x - y);
         """;
 
+    // H·v of a chain goes through tangent prefix and suffix scans (O(L)); here with a data-dependent factor.
+    private const string ShiftedChain = """
+        const int L = 4;
+        [Loss]
+        static double Loss([Param(L)] double[] w, [Data(L)] double[] z, double y) => 0.5 * Sq(Prod(L, k => 1 + w[k] * z[k]) - y);
+        """;
+
     /// <summary>Models with points where one factor of a product is zero, or two (then even Π_{k ≠ p} vanishes for every p).</summary>
     public static TheoryData<string, double[], double[]> Points => new()
     {
@@ -37,6 +44,10 @@ public class ProductDerivativeTests
         { ShiftedProducts, [0.3, -2, 0.5, -0.4, 0.2, 0.7, -1, 0.6, 2], [1, 0.5, -0.5, 0.4] },
         { Chain, [0.8, 0, 1.3, -0.6, 1.1], [1.5, 0.2] },
         { Chain, [0.8, 0, 1.3, 0, 1.1], [1.5, 0.2] },
+        { Chain, [0.8, -0.4, 1.3, 0.9, 1.1], [1.5, 0.2] },
+        // 1 + w[k]·z[k] = 0 at k = 0 and k = 2.
+        { ShiftedChain, [-2, 0.3, 1, 0.7], [0.5, 2, -1, 1, 0.4] },
+        { ShiftedChain, [0.2, 0.3, -0.5, 0.7], [0.5, 2, -1, 1, 0.4] },
     };
 
     [Theory]

@@ -195,7 +195,8 @@ namespace SgdDsl.Generators.Emission
             if (!(value is Formula f) || !ReadsHeld(f.Expression, f)) return "";
             // The direction of an HVP is v_W in the code, not the engine's internal name.
             var text = InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1).Replace(DerivativeSet.DirectionPrefix, "v_");
-            return text.Length <= MaxCommentLength ? " // " + text : "";
+            // A formula over the scheduler's own placeholders ($scan…) says nothing a reader could look up.
+            return text.Length <= MaxCommentLength && text.IndexOf('$') < 0 ? " // " + text : "";
         }
 
         private static bool ReadsHeld(Expr e, Formula f) => e.Children.Any(c => f.Held.ContainsKey(c) || ReadsHeld(c, f));

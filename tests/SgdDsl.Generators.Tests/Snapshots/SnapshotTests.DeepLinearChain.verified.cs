@@ -180,20 +180,41 @@ namespace DeepLinearChainSample
                 tab3[i1] = t4;
             }
             var t6 = x * x * t3; // x^2*sum(i1, 4, v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))
-            var t7 = x * (x * t0 - y); // x*(x*prod(i0, 4, w[i0]) - y)
+            global::System.Span<double> tab4 = stackalloc double[4];
+            global::System.Span<double> tab5 = stackalloc double[4];
+            var t7 = 1.0;
+            var t8 = 0.0;
+            for (var p = 0; p < w.Length; p++)
+            {
+                var t9 = w[p];
+                var t10 = v_w[p];
+                tab4[p] = t7;
+                tab5[p] = t8;
+                t8 += t10 * t7 + t8 * (t9 - 1.0);
+                t7 *= t9;
+            }
+            global::System.Span<double> tab6 = stackalloc double[4];
+            global::System.Span<double> tab7 = stackalloc double[4];
+            var t11 = 1.0;
+            var t12 = 0.0;
             for (var p = 0; p < 4; p++)
             {
-                var t8 = t6 * tab3[p];
-                var t9 = 0.0;
-                for (var i1 = 0; i1 < 4; i1++)
-                {
-                    var t10 = 1.0;
-                    for (var i0 = 0; i0 < w.Length; i0++)
-                        t10 *= (i0 == i1 || i0 == p ? 1.0 : w[i0]);
-                    t9 += v_w[i1] * t10;
-                }
-                var t11 = t7 * (t9 - tab2[p]);
-                result[p] = t8 + t11;
+                var t13 = w[-p + 3];
+                var t14 = v_w[-p + 3];
+                tab6[p] = t11;
+                tab7[p] = t12;
+                t12 += t14 * t11 + t12 * (t13 - 1.0);
+                t11 *= t13;
+            }
+            var t15 = x * (x * t0 - y); // x*(x*prod(i0, 4, w[i0]) - y)
+            var row0 = result.Slice(0, 4);
+            for (var p = 0; p < v_w.Length; p++)
+            {
+                var t16 = t6 * tab3[p];
+                var t17 = v_w[p];
+                var t18 = tab4[p] * tab6[3 - p] * t17 + tab4[p] * tab7[3 - p] + tab5[p] * tab6[3 - p];
+                var t19 = t15 * (t18 - tab2[p]);
+                row0[p] = t16 + t19;
             }
         }
 
