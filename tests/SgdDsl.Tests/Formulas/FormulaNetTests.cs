@@ -144,6 +144,25 @@ public class FormulaNetTests
         Assert.Contains(reason, e.Message);
     }
 
+    [Fact]
+    public void A_product_chains_HVP_by_tangent_scans_equals_its_Hessian_times_the_direction()
+    {
+        // The HVP reads prefix and suffix products with their tangents; the Hessian computes each Π_{k ∉ {p, r}} by a loop.
+        var model = FormulaModel.Create("0.5*(prod(k, 6, 1 + w[k]*z[k]) - y)^2", ["w[6]"]);
+        var d = model.ParameterCount;
+        var random = new Random(21);
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var (theta, sample, v) = Draw(random, model);
+            if (trial == 0) theta[2] = -1 / sample[2]; // a zero factor
+            var (hessian, hv) = (new double[d * d], new double[d]);
+            model.Hessian(theta, sample, hessian);
+            model.HessianVectorProduct(theta, sample, v, hv);
+            var expected = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Sum(j => hessian[i * d + j] * v[j])).ToArray();
+            Close(expected, hv);
+        }
+    }
+
     /// <summary>Value, Gradient, Hessian and HVP of both models at random points, samples and directions.</summary>
     private static void AgreeEverywhere(ILossModel expected, ILossModel actual, int seed)
     {
