@@ -65,10 +65,7 @@ internal sealed class FactoredRows : SpanningColumns
         MatrixBlock[] blocks, int maxDegreeOfParallelism)
     {
         var d = point.Length;
-        var inBlock = new bool[d];
-        foreach (var b in blocks)
-            Array.Fill(inBlock, true, b.Offset, b.Rows * b.Columns);
-        var result = new FactoredRows(d, rows.Length, blocks, Enumerable.Range(0, d).Where(j => !inBlock[j]).ToArray());
+        var result = Empty(d, rows.Length, blocks);
         var starts = Enumerable.Range(0, rows.Length).Where(a => a == 0 || rows[a].Sample != rows[a - 1].Sample).ToArray();
         var scale = Math.Sqrt(2.0 * form.Scale);
         var k = form.OutputCount;
@@ -100,10 +97,7 @@ internal sealed class FactoredRows : SpanningColumns
     public static FactoredRows? TryCreate(RowMatrix rows, MatrixBlock[] blocks, int maxDegreeOfParallelism)
     {
         var d = rows.Columns;
-        var inBlock = new bool[d];
-        foreach (var b in blocks)
-            Array.Fill(inBlock, true, b.Offset, b.Rows * b.Columns);
-        var result = new FactoredRows(d, rows.Rows, blocks, Enumerable.Range(0, d).Where(j => !inBlock[j]).ToArray());
+        var result = Empty(d, rows.Rows, blocks);
         var failed = 0;
         Parallel.For(0, rows.Rows, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, (a, state) =>
         {
@@ -112,6 +106,15 @@ internal sealed class FactoredRows : SpanningColumns
             state.Stop();
         });
         return failed == 0 ? result : null;
+    }
+
+    /// <summary>Storage for <paramref name="count"/> rows of length d, dense on every coordinate outside the blocks.</summary>
+    private static FactoredRows Empty(int d, int count, MatrixBlock[] blocks)
+    {
+        var inBlock = new bool[d];
+        foreach (var b in blocks)
+            Array.Fill(inBlock, true, b.Offset, b.Rows * b.Columns);
+        return new FactoredRows(d, count, blocks, Enumerable.Range(0, d).Where(j => !inBlock[j]).ToArray());
     }
 
     /// <summary>Stores row <paramref name="a"/> by its factors; false when a block of it is not an outer product.</summary>
