@@ -288,7 +288,7 @@ public class IndexedModelTests
             """);
         var gradient = source[source.IndexOf("public static double Gradient(", StringComparison.Ordinal)..source.IndexOf("public static void Hessian(", StringComparison.Ordinal)];
         // δ_p = Σ_i U[i, p]·e_i as δ += e_i·U[i, ·] for each row i (one AddScaled on a slice of U), never a sum over i of U[i, p] for each p.
-        Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, U\.Slice\(i\d \* 5, 5\), tab\d+\);", gradient);
+        Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, U\.Slice\(i\d \* 5, 5\), adjoint\d+\);", gradient);
         Assert.DoesNotMatch(@"t\d+ \+= .*U\[i\d \* 5 \+ p\]", gradient);
     }
 

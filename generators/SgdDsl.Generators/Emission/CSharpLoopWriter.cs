@@ -211,7 +211,20 @@ namespace SgdDsl.Generators.Emission
 
         private string Name(Intermediate t) => _names.TemporaryPrefix + Number(_temporaries, t);
 
-        private string Name(Table t) => "tab" + Number(_tables, t);
+        // Tables are numbered per role: tanh0, tanh1, adjoint0, ….
+        private string Name(Table t)
+        {
+            if (!_tables.TryGetValue(t, out var n))
+            {
+                _roleCounts.TryGetValue(t.Role, out n);
+                _roleCounts[t.Role] = n + 1;
+                _tables[t] = n;
+            }
+
+            return _names.TablePrefix(t.Role) + n;
+        }
+
+        private readonly Dictionary<string, int> _roleCounts = new Dictionary<string, int>();
 
         private static int Number<T>(Dictionary<T, int> numbers, T item)
         {

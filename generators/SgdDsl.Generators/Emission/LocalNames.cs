@@ -16,10 +16,12 @@ namespace SgdDsl.Generators.Emission
         private static readonly HashSet<string> Reserved = new HashSet<string> { "theta", "sample", "gradient", "hessian", "v", "result", "value", "outputs", "jacobian", "pooled", "p", "q", "r", "s", SquaredResidualPattern.VectorIndexName };
         private readonly Dictionary<string, string> _locals = new Dictionary<string, string>();
         private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
+        private readonly HashSet<string> _taken = new HashSet<string>(Reserved);
+        private readonly Dictionary<string, string> _tablePrefixes = new Dictionary<string, string>();
 
         public LocalNames(ModelSpec spec)
         {
-            var taken = new HashSet<string>(Reserved);
+            var taken = _taken;
             foreach (var block in spec.Parameters.Concat(spec.Samples))
             {
                 _blocks[block.Name] = block;
@@ -48,6 +50,15 @@ namespace SgdDsl.Generators.Emission
 
         /// <summary>Prefix of the loop variables of sums and products (i0, i1, …).</summary>
         public string BoundPrefix { get; }
+
+        /// <summary>The stem of the tables of a role (<c>tanh</c>, <c>adjoint</c>, …: <see cref="Table.Role"/>), clear of the user's names.</summary>
+        public string TablePrefix(string role)
+        {
+            if (_tablePrefixes.TryGetValue(role, out var prefix)) return prefix;
+            prefix = role;
+            while (_taken.Any(n => IsNumbered(n, prefix)) || IsNumbered(prefix, TemporaryPrefix) || IsNumbered(prefix, BoundPrefix)) prefix += "_";
+            return _tablePrefixes[role] = prefix;
+        }
 
         /// <summary>Prefix of the row slices an innermost loop walks (row0, row1, …: see <see cref="RowSlices"/>).</summary>
         public string RowPrefix { get; }

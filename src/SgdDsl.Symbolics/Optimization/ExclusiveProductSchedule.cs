@@ -36,8 +36,8 @@ namespace SgdDsl.Symbolics
             if (!_scans.TryGetValue(key, out var tables))
             {
                 var last = Affine.Of(m.Range - 1) - Affine.Of(m);
-                tables = (Scan(use.Root, m, IndexSubstitution.Substitute(f, x.Bound, Affine.Of(m))),
-                          Scan(use.Root, m, IndexSubstitution.Substitute(f, x.Bound, last)));
+                tables = (Scan(use.Root, m, IndexSubstitution.Substitute(f, x.Bound, Affine.Of(m)), "prefix"),
+                          Scan(use.Root, m, IndexSubstitution.Substitute(f, x.Bound, last), "suffix"));
                 _scans[key] = tables;
             }
 
@@ -49,11 +49,11 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>table[m] = Π_{k &lt; m} value(k): a running product stored before each factor joins it, in a loop at the method body.</summary>
-        private Table Scan(Scope root, IndexSymbol m, Expr value)
+        private Table Scan(Scope root, IndexSymbol m, Expr value, string role)
         {
             var fill = new Scope(root, m);
             var running = new Accumulator(new Intermediate(_temporaries++), AccumulatorKind.Product);
-            var table = new Table(_temporaries++, m.Range);
+            var table = new Table(_temporaries++, m.Range, role);
             var factor = Text(value, fill);
             fill.Statements.Add(new TableStore(table, m, running.Target));
             fill.Statements.Add(new Accumulate(running, factor));

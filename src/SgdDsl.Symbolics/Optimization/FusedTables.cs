@@ -53,7 +53,7 @@ namespace SgdDsl.Symbolics
             var tables = new List<Table>();
             for (var k = 0; k < group.Count; k++)
             {
-                var table = new Table(_temporaries++, j.Range);
+                var table = new Table(_temporaries++, j.Range, Table.RoleOf(group[k]));
                 fill.Statements.Add(new TableStore(table, j, accumulators[k].Target));
                 tables.Add(table);
                 _tables.Add(table);

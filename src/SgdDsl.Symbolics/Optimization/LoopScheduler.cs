@@ -260,7 +260,7 @@ namespace SgdDsl.Symbolics
             var tables = new List<(Expr Key, PendingTable Pending)>();
             foreach (var e in tabulated)
             {
-                var table = new Table(_temporaries++, r.Bound.Range);
+                var table = new Table(_temporaries++, r.Bound.Range, Table.RoleOf(e));
                 var value = Text(e, loop);
                 var pending = new PendingTable(tables.Count, loop.Statements.Count, new TableStore(table, r.Bound, value));
                 tables.Add((Key(e)!, pending));
@@ -372,7 +372,7 @@ namespace SgdDsl.Symbolics
 
             var index = e.FreeIndices[0];
             var fill = new Scope(root, index);
-            var table = new Table(_temporaries++, index.Range);
+            var table = new Table(_temporaries++, index.Range, Table.RoleOf(e));
             fill.Statements.Add(new TableStore(table, index, Text(e, fill)));
             root.Statements.Add(new Loop(index, new List<Table> { table }, new Accumulator[0], fill.Statements));
             _tables.Add(table);

@@ -26,8 +26,8 @@ namespace SgdDsl.Symbolics
             if (!_scanTables.TryGetValue(key, out var tables))
             {
                 var last = Affine.Of(p.Range - 1) - Affine.Of(p);
-                var (prefix, tangentPrefix) = TangentScan(root, p, IndexSubstitution.Substitute(f, k, Affine.Of(p)), IndexSubstitution.Substitute(c, s.Bound, Affine.Of(p)));
-                var (suffix, tangentSuffix) = TangentScan(root, p, IndexSubstitution.Substitute(f, k, last), IndexSubstitution.Substitute(c, s.Bound, last));
+                var (prefix, tangentPrefix) = TangentScan(root, p, IndexSubstitution.Substitute(f, k, Affine.Of(p)), IndexSubstitution.Substitute(c, s.Bound, Affine.Of(p)), "prefix");
+                var (suffix, tangentSuffix) = TangentScan(root, p, IndexSubstitution.Substitute(f, k, last), IndexSubstitution.Substitute(c, s.Bound, last), "suffix");
                 _scanTables[key] = tables = (prefix, tangentPrefix, suffix, tangentSuffix);
             }
 
@@ -70,12 +70,12 @@ namespace SgdDsl.Symbolics
         /// Two tables over m filled in one loop at the method body: P[m] = Π_{k &lt; m} value(k) and its tangent dP[m] along
         /// direction(k), each stored before the factor of m joins it.
         /// </summary>
-        private (Table Product, Table Tangent) TangentScan(Scope root, IndexSymbol m, Expr value, Expr direction)
+        private (Table Product, Table Tangent) TangentScan(Scope root, IndexSymbol m, Expr value, Expr direction, string role)
         {
             var fill = new Scope(root, m);
             var product = new Accumulator(new Intermediate(_temporaries++), AccumulatorKind.Product);
             var tangent = new Accumulator(new Intermediate(_temporaries++), AccumulatorKind.Sum);
-            var (products, tangents) = (new Table(_temporaries++, m.Range), new Table(_temporaries++, m.Range));
+            var (products, tangents) = (new Table(_temporaries++, m.Range, role), new Table(_temporaries++, m.Range, "d" + role));
             var f = Reference(Text(value, fill), fill);
             var c = Reference(Text(direction, fill), fill);
             fill.Statements.Add(new TableStore(products, m, product.Target));

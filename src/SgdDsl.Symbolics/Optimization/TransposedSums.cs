@@ -91,7 +91,7 @@ namespace SgdDsl.Symbolics
                 Hoist(e, root);
 
             var kind = r is IndexedSum ? AccumulatorKind.Sum : AccumulatorKind.Product;
-            var tables = fused.Select(_ => new Table(_temporaries++, p.Range)).ToList();
+            var tables = fused.Select(_ => new Table(_temporaries++, p.Range, "adjoint")).ToList();
             var rows = new Scope(root, i);
             var entries = new Scope(rows, p);
             for (var k = 0; k < fused.Count; k++)

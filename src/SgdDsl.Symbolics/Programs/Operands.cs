@@ -42,11 +42,28 @@ namespace SgdDsl.Symbolics
     /// </summary>
     public sealed class Table
     {
-        internal Table(int id, int length)
+        internal Table(int id, int length, string role = "tab")
         {
             Id = id;
             Length = length;
+            Role = role;
         }
+
+        /// <summary>
+        /// What the entries are, as a printer's name stem: the function a layer applies (<c>tanh</c>), <c>sum</c> for
+        /// inner products, <c>adjoint</c> for sums accumulated row by row, <c>prefix</c>/<c>suffix</c> (and their tangents
+        /// <c>dprefix</c>/<c>dsuffix</c>) for running products, <c>tab</c> otherwise.
+        /// </summary>
+        public string Role { get; }
+
+        /// <summary>The role of a table of <paramref name="entry"/>'s values: its function's name, sum, prod, or tab.</summary>
+        internal static string RoleOf(Expr entry) => entry switch
+        {
+            FunctionCall f => FunctionCatalogue.Of(f.Function).Infix,
+            IndexedSum _ => "sum",
+            IndexedProduct _ => "prod",
+            _ => "tab",
+        };
 
         /// <summary>Numbered with the intermediates (see <see cref="Intermediate.Id"/>).</summary>
         public int Id { get; }

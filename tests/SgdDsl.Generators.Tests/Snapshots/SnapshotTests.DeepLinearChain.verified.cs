@@ -64,18 +64,18 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab0 = stackalloc double[4];
+            global::System.Span<double> prefix0 = stackalloc double[4];
             var t1 = 1.0;
             for (var p = 0; p < w.Length; p++)
             {
-                tab0[p] = t1;
+                prefix0[p] = t1;
                 t1 *= w[p];
             }
-            global::System.Span<double> tab1 = stackalloc double[4];
+            global::System.Span<double> suffix0 = stackalloc double[4];
             var t2 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab1[p] = t2;
+                suffix0[p] = t2;
                 t2 *= w[-p + 3];
             }
             var t3 = x * t0 - y; // x*prod(i0, 4, w[i0]) - y
@@ -83,7 +83,7 @@ namespace DeepLinearChainSample
             var row0 = gradient.Slice(0, 4);
             for (var p = 0; p < row0.Length; p++)
             {
-                var t5 = tab0[p] * tab1[3 - p];
+                var t5 = prefix0[p] * suffix0[3 - p];
                 row0[p] = t4 * t5;
             }
             return 0.5 * t3 * t3;
@@ -100,25 +100,25 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
-            global::System.Span<double> tab0 = stackalloc double[4];
+            global::System.Span<double> prefix0 = stackalloc double[4];
             var t0 = 1.0;
             for (var r = 0; r < w.Length; r++)
             {
-                tab0[r] = t0;
+                prefix0[r] = t0;
                 t0 *= w[r];
             }
-            global::System.Span<double> tab1 = stackalloc double[4];
+            global::System.Span<double> suffix0 = stackalloc double[4];
             var t1 = 1.0;
             for (var r = 0; r < 4; r++)
             {
-                tab1[r] = t1;
+                suffix0[r] = t1;
                 t1 *= w[-r + 3];
             }
-            global::System.Span<double> tab2 = stackalloc double[4];
+            global::System.Span<double> prod0 = stackalloc double[4];
             for (var r = 0; r < 4; r++)
             {
-                var t2 = tab0[r] * tab1[3 - r];
-                tab2[r] = t2;
+                var t2 = prefix0[r] * suffix0[3 - r];
+                prod0[r] = t2;
             }
             var t3 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
@@ -127,17 +127,17 @@ namespace DeepLinearChainSample
             var t5 = x * (x * t3 - y); // x*(x*prod(i0, 4, w[i0]) - y)
             for (var p = 0; p < 4; p++)
             {
-                var t6 = t4 * tab2[p]; // x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])
+                var t6 = t4 * prod0[p]; // x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])
                 for (var r = 0; r < 4; r++)
                 {
-                    var t7 = t6 * tab2[r];
+                    var t7 = t6 * prod0[r];
                     var t8 = 1.0;
                     for (var i0 = 0; i0 < w.Length; i0++)
                         t8 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
                     var t9 = t5 * t8;
                     hessian[p * 4 + r] = hessian[r * 4 + p] = t7 + t9;
                 }
-                hessian[p * 4 + p] = t4 * tab2[p] * tab2[p];
+                hessian[p * 4 + p] = t4 * prod0[p] * prod0[p];
             }
         }
 
@@ -154,55 +154,55 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab0 = stackalloc double[4];
+            global::System.Span<double> prefix0 = stackalloc double[4];
             var t1 = 1.0;
             for (var i1 = 0; i1 < w.Length; i1++)
             {
-                tab0[i1] = t1;
+                prefix0[i1] = t1;
                 t1 *= w[i1];
             }
-            global::System.Span<double> tab1 = stackalloc double[4];
+            global::System.Span<double> suffix0 = stackalloc double[4];
             var t2 = 1.0;
             for (var i1 = 0; i1 < 4; i1++)
             {
-                tab1[i1] = t2;
+                suffix0[i1] = t2;
                 t2 *= w[-i1 + 3];
             }
-            global::System.Span<double> tab2 = stackalloc double[4];
-            global::System.Span<double> tab3 = stackalloc double[4];
+            global::System.Span<double> tab0 = stackalloc double[4];
+            global::System.Span<double> prod0 = stackalloc double[4];
             var t3 = 0.0;
             for (var i1 = 0; i1 < v_w.Length; i1++)
             {
-                var t4 = tab0[i1] * tab1[3 - i1];
+                var t4 = prefix0[i1] * suffix0[3 - i1];
                 var t5 = v_w[i1] * t4; // v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0])
                 t3 += t5;
-                tab2[i1] = t5;
-                tab3[i1] = t4;
+                tab0[i1] = t5;
+                prod0[i1] = t4;
             }
             var t6 = x * x * t3; // x^2*sum(i1, 4, v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))
-            global::System.Span<double> tab4 = stackalloc double[4];
-            global::System.Span<double> tab5 = stackalloc double[4];
+            global::System.Span<double> prefix1 = stackalloc double[4];
+            global::System.Span<double> dprefix0 = stackalloc double[4];
             var t7 = 1.0;
             var t8 = 0.0;
             for (var p = 0; p < w.Length; p++)
             {
                 var t9 = w[p];
                 var t10 = v_w[p];
-                tab4[p] = t7;
-                tab5[p] = t8;
+                prefix1[p] = t7;
+                dprefix0[p] = t8;
                 t8 += t10 * t7 + t8 * (t9 - 1.0);
                 t7 *= t9;
             }
-            global::System.Span<double> tab6 = stackalloc double[4];
-            global::System.Span<double> tab7 = stackalloc double[4];
+            global::System.Span<double> suffix1 = stackalloc double[4];
+            global::System.Span<double> dsuffix0 = stackalloc double[4];
             var t11 = 1.0;
             var t12 = 0.0;
             for (var p = 0; p < 4; p++)
             {
                 var t13 = w[-p + 3];
                 var t14 = v_w[-p + 3];
-                tab6[p] = t11;
-                tab7[p] = t12;
+                suffix1[p] = t11;
+                dsuffix0[p] = t12;
                 t12 += t14 * t11 + t12 * (t13 - 1.0);
                 t11 *= t13;
             }
@@ -210,10 +210,10 @@ namespace DeepLinearChainSample
             var row0 = result.Slice(0, 4);
             for (var p = 0; p < v_w.Length; p++)
             {
-                var t16 = t6 * tab3[p];
+                var t16 = t6 * prod0[p];
                 var t17 = v_w[p];
-                var t18 = tab4[p] * tab6[3 - p] * t17 + tab4[p] * tab7[3 - p] + tab5[p] * tab6[3 - p];
-                var t19 = t15 * (t18 - tab2[p]);
+                var t18 = prefix1[p] * suffix1[3 - p] * t17 + prefix1[p] * dsuffix0[3 - p] + dprefix0[p] * suffix1[3 - p];
+                var t19 = t15 * (t18 - tab0[p]);
                 row0[p] = t16 + t19;
             }
         }
@@ -248,24 +248,24 @@ namespace DeepLinearChainSample
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
-            global::System.Span<double> tab0 = stackalloc double[4];
+            global::System.Span<double> prefix0 = stackalloc double[4];
             var t1 = 1.0;
             for (var p = 0; p < w.Length; p++)
             {
-                tab0[p] = t1;
+                prefix0[p] = t1;
                 t1 *= w[p];
             }
-            global::System.Span<double> tab1 = stackalloc double[4];
+            global::System.Span<double> suffix0 = stackalloc double[4];
             var t2 = 1.0;
             for (var p = 0; p < 4; p++)
             {
-                tab1[p] = t2;
+                suffix0[p] = t2;
                 t2 *= w[-p + 3];
             }
             var row0 = gradient.Slice(0, 4);
             for (var p = 0; p < row0.Length; p++)
             {
-                var t3 = tab0[p] * tab1[3 - p];
+                var t3 = prefix0[p] * suffix0[3 - p];
                 row0[p] = x * t3;
             }
             return x * t0;

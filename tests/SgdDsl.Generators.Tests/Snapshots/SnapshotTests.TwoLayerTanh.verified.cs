@@ -69,21 +69,21 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab0 = stackalloc double[16];
+            global::System.Span<double> tanh0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 var t2 = global::System.Math.Tanh(t1); // tanh(sum(i0, 4, W[i1, i0]*x[i0]))
                 t0 += t2 * v_[i1];
-                tab0[i1] = t2;
+                tanh0[i1] = t2;
             }
             var t3 = t0 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             for (var p = 0; p < 16; p++)
             {
-                var t4 = t3 * (1.0 - tab0[p] * tab0[p]) * v_[p];
+                var t4 = t3 * (1.0 - tanh0[p] * tanh0[p]) * v_[p];
                 global::SgdDsl.GeneratedCodeSupport.Scale(t4, x, gradient.Slice(p * 4, 4));
-                gradient[64 + p] = tab0[p] * t3;
+                gradient[64 + p] = tanh0[p] * t3;
             }
             return 0.5 * t3 * t3;
         }
@@ -103,33 +103,33 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab0 = stackalloc double[16];
+            global::System.Span<double> sum0 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
             {
                 var t0 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(r * 4, 4), x);
-                tab0[r] = t0;
+                sum0[r] = t0;
             }
-            global::System.Span<double> tab1 = stackalloc double[16];
+            global::System.Span<double> tanh0 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
             {
-                var t1 = global::System.Math.Tanh(tab0[r]); // tanh(sum(i0, 4, W[r, i0]*x[i0]))
-                tab1[r] = t1;
+                var t1 = global::System.Math.Tanh(sum0[r]); // tanh(sum(i0, 4, W[r, i0]*x[i0]))
+                tanh0[r] = t1;
             }
-            global::System.Span<double> tab2 = stackalloc double[16];
+            global::System.Span<double> tab0 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
-                tab2[r] = tab1[r] * tab1[r];
-            global::System.Span<double> tab3 = stackalloc double[16];
+                tab0[r] = tanh0[r] * tanh0[r];
+            global::System.Span<double> tab1 = stackalloc double[16];
             for (var r = 0; r < 16; r++)
-                tab3[r] = 1.0 - tab2[r];
-            var t2 = global::SgdDsl.GeneratedCodeSupport.Dot(tab1, v_);
+                tab1[r] = 1.0 - tab0[r];
+            var t2 = global::SgdDsl.GeneratedCodeSupport.Dot(tanh0, v_);
             var t3 = 2.0 * t2 - 2.0 * y; // 2*sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - 2*y
             var t4 = t2 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             for (var p = 0; p < 16; p++)
             {
-                var t5 = tab3[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
+                var t5 = tab1[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
                 for (var r = 0; r < 16; r++)
                 {
-                    var t6 = t5 * (tab3[r] * v_[r]);
+                    var t6 = t5 * (tab1[r] * v_[r]);
                     for (var q = 0; q < 4; q++)
                     {
                         var t7 = t6 * x[q];
@@ -138,8 +138,8 @@ namespace TwoLayerTanhSample
                             row0[s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t7 * x[s];
                     }
                 }
-                var t8 = t3 * (tab1[p] * tab3[p] * v_[p]);
-                var t9 = tab3[p] * tab3[p] * v_[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)^2*v[p]^2
+                var t8 = t3 * (tanh0[p] * tab1[p] * v_[p]);
+                var t9 = tab1[p] * tab1[p] * v_[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)^2*v[p]^2
                 for (var q = 0; q < 4; q++)
                 {
                     var t10 = t8 * x[q];
@@ -151,18 +151,18 @@ namespace TwoLayerTanhSample
                 }
                 for (var r = 0; r < 16; r++)
                 {
-                    var t13 = t5 * tab1[r];
+                    var t13 = t5 * tanh0[r];
                     var row2 = hessian.Slice((64 + r) * 80 + p * 4, 4);
                     for (var q = 0; q < x.Length; q++)
                         hessian[(p * 4 + q) * 80 + 64 + r] = row2[q] = t13 * x[q];
                 }
-                var t14 = tab1[p] * tab3[p] * v_[p] + t4 * tab3[p];
+                var t14 = tanh0[p] * tab1[p] * v_[p] + t4 * tab1[p];
                 var row3 = hessian.Slice((64 + p) * 80 + p * 4, 4);
                 for (var q = 0; q < x.Length; q++)
                     hessian[(p * 4 + q) * 80 + 64 + p] = row3[q] = t14 * x[q];
                 var row4 = hessian.Slice((64 + p) * 80 + 64, 16);
                 for (var r = 0; r < row4.Length; r++)
-                    row4[r] = hessian[(64 + r) * 80 + 64 + p] = tab1[p] * tab1[r];
+                    row4[r] = hessian[(64 + r) * 80 + 64 + p] = tanh0[p] * tanh0[r];
             }
         }
 
@@ -179,9 +179,9 @@ namespace TwoLayerTanhSample
             var x = sample.Slice(0, 4);
             var v_W = v.Slice(0, 64);
             var v_v = v.Slice(64, 16);
+            global::System.Span<double> sum0 = stackalloc double[16];
             global::System.Span<double> tab0 = stackalloc double[16];
-            global::System.Span<double> tab1 = stackalloc double[16];
-            global::System.Span<double> tab2 = stackalloc double[16];
+            global::System.Span<double> tanh0 = stackalloc double[16];
             var t0 = 0.0;
             var t1 = 0.0;
             var t2 = 0.0;
@@ -195,19 +195,19 @@ namespace TwoLayerTanhSample
                 t0 += t6 * v_[i1] * t7;
                 t1 += t4 * v_v[i1];
                 t2 += t4 * v_[i1];
-                tab0[i1] = t7;
-                tab1[i1] = t6;
-                tab2[i1] = t4;
+                sum0[i1] = t7;
+                tab0[i1] = t6;
+                tanh0[i1] = t4;
             }
             var t8 = 2.0 * t2 - 2.0 * y; // 2*sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - 2*y
             var t9 = t2 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             var t10 = t1 + t0;
             for (var p = 0; p < 16; p++)
             {
-                var t11 = t8 * (tab2[p] * tab1[p] * v_[p] * tab0[p]);
-                var t12 = t9 * tab1[p] * v_v[p] - t11 + tab1[p] * t10 * v_[p];
+                var t11 = t8 * (tanh0[p] * tab0[p] * v_[p] * sum0[p]);
+                var t12 = t9 * tab0[p] * v_v[p] - t11 + tab0[p] * t10 * v_[p];
                 global::SgdDsl.GeneratedCodeSupport.Scale(t12, x, result.Slice(p * 4, 4));
-                result[64 + p] = t9 * tab1[p] * tab0[p] + tab2[p] * t10;
+                result[64 + p] = t9 * tab0[p] * sum0[p] + tanh0[p] * t10;
             }
         }
 
@@ -244,20 +244,20 @@ namespace TwoLayerTanhSample
             var W = theta.Slice(0, 64);
             var v_ = theta.Slice(64, 16);
             var x = sample.Slice(0, 4);
-            global::System.Span<double> tab0 = stackalloc double[16];
+            global::System.Span<double> tanh0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
             {
                 var t1 = global::SgdDsl.GeneratedCodeSupport.Dot(W.Slice(i1 * 4, 4), x);
                 var t2 = global::System.Math.Tanh(t1); // tanh(sum(i0, 4, W[i1, i0]*x[i0]))
                 t0 += t2 * v_[i1];
-                tab0[i1] = t2;
+                tanh0[i1] = t2;
             }
             for (var p = 0; p < 16; p++)
             {
-                var t3 = (1.0 - tab0[p] * tab0[p]) * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
+                var t3 = (1.0 - tanh0[p] * tanh0[p]) * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
                 global::SgdDsl.GeneratedCodeSupport.Scale(t3, x, gradient.Slice(p * 4, 4));
-                gradient[64 + p] = tab0[p];
+                gradient[64 + p] = tanh0[p];
             }
             return t0;
         }
