@@ -190,4 +190,26 @@ public class GeneratedCodeTests
         // ∂/∂v = 2(v·d·t0 − r)·d·t0 + 2(v − t0) = 2·2·1.5 + 3 = 9; ∂/∂d = 2(v·d·t0 − r)·v·t0 = 2·2·1 = 4.
         Assert.Equal([9.0, 4.0], gradient);
     }
+
+    [Fact]
+    public void Array_names_that_clash_with_table_and_row_names_still_compile_and_agree()
+    {
+        // tanh0, sum0, row0 are the stems the writer gives tables and row slices; the user's names keep theirs.
+        string Net(string w, string v, string x) => GeneratorHarness.Usings + $$"""
+            [SgdModel]
+            public partial class Net
+            {
+                [Loss]
+                static double Loss([Param(3, 2)] double[,] {{w}}, [Param(3)] double[] {{v}}, [Data(2)] double[] {{x}}, double y)
+                    => 0.5 * Sq(Sum(3, j => {{v}}[j] * Tanh(Sum(2, k => {{w}}[j, k] * {{x}}[k]))) - y);
+            }
+            """;
+        var plain = GeneratorHarness.ModelOf(GeneratorHarness.Load(Net("W", "u", "x"), "Net"));
+        var clashing = GeneratorHarness.ModelOf(GeneratorHarness.Load(Net("tanh0", "sum0", "row0"), "Net"));
+        double[] theta = [0.3, -0.2, 0.5, 0.1, -0.4, 0.7, 0.9, -0.6, 0.2], sample = [0.8, -1.1, 0.25];
+        var (g1, g2) = (new double[9], new double[9]);
+        Assert.Equal(plain.Gradient(theta, sample, g1), clashing.Gradient(theta, sample, g2));
+        Assert.Equal(g1, g2);
+        Assert.Contains(g1, g => g != 0);
+    }
 }
