@@ -117,9 +117,7 @@ namespace SgdDsl.Symbolics
         private Expr ParseDelta(int start)
         {
             Expect('(');
-            var difference = Nested(start, ParseAffine);
-            Expect(')');
-            return Delta.Of(difference, Affine.Of(0));
+            return Delta.Of(Closed(start, ParseAffine), Affine.Of(0));
         }
 
         /// <summary>A subscript: integers and indices combined by +, −, integer multiples and parentheses.</summary>
@@ -158,9 +156,7 @@ namespace SgdDsl.Symbolics
             var c = _text[_pos];
             if (Accept('('))
             {
-                var inner = Nested(start, ParseAffine);
-                Expect(')');
-                return inner;
+                return Closed(start, ParseAffine);
             }
 
             if (char.IsDigit(c)) return Affine.Of((int)Integer("a subscript"));

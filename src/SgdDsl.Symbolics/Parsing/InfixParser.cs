@@ -122,9 +122,7 @@ namespace SgdDsl.Symbolics
             var c = _text[_pos];
             if (Accept('('))
             {
-                var inner = Nested(start, ParseSum);
-                Expect(')');
-                return inner;
+                return Closed(start, ParseSum);
             }
 
             if (char.IsDigit(c) || c == '.') return ParseNumber();
@@ -178,13 +176,12 @@ namespace SgdDsl.Symbolics
         private Expr ParseCall(string name, int start)
         {
             Expect('(');
-            var args = Nested(start, () =>
+            var args = Closed(start, () =>
             {
                 var list = new List<Expr> { ParseSum() };
                 while (Accept(',')) list.Add(ParseSum());
                 return list;
             });
-            Expect(')');
 
             var spellings = new List<FunctionSpelling>(FunctionCatalogue.NamedInInfix(name));
             if (spellings.Count == 0) throw Error("unknown function '" + name + "'", start);
@@ -195,6 +192,14 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>Parses one level deeper, refusing to go beyond <see cref="Nesting.MaxDepth"/>: the recursion must not exhaust the stack.</summary>
+        /// <summary>What <paramref name="parse"/> reads one level deeper, then the ')' that closes it.</summary>
+        private T Closed<T>(int at, Func<T> parse)
+        {
+            var result = Nested(at, parse);
+            Expect(')');
+            return result;
+        }
+
         private T Nested<T>(int at, Func<T> parse)
         {
             if (_depth >= Nesting.MaxDepth)

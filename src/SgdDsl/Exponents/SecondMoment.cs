@@ -129,56 +129,28 @@ internal sealed class SecondMoment
     public (double Upper, double Lower, int Applications) SpectralRadiusBounds(int maxIterations, double relativeGap)
     {
         var n = r * r;
-        var basis = new List<double[]>();
-        var alphas = new List<double>();
-        var betas = new List<double>();
         var q = new double[n];
         for (var a = 0; a < r; a++)
             q[a * r + a] = 1.0 / Math.Sqrt(r);
         var upper = double.PositiveInfinity;
         var lower = 0.0;
         var applications = 0;
-        for (var j = 0; j < maxIterations; j++)
+        Lanczos.Run((v, w) =>
         {
-            basis.Add(q);
-            var w = new double[n];
-            Apply(q, w);
+            Apply(v, w);
             applications++;
             Symmetrize(w);
-            var alpha = VectorKernels.Dot(q, w);
-            var size = Math.Sqrt(VectorKernels.Dot(w, w));
-            // Full reorthogonalization, twice ("twice is enough"): the basis stays orthonormal to round-off.
-            for (var pass = 0; pass < 2; pass++)
-            {
-                foreach (var b in basis)
-                    VectorKernels.AddScaled(-VectorKernels.Dot(b, w), b, w);
-            }
-            alphas.Add(alpha);
-            var beta = Math.Sqrt(VectorKernels.Dot(w, w));
-            var invariant = !(beta > 1e-12 * size);
-            var last = invariant || j == maxIterations - 1;
-            if (last || (j + 1) % 5 == 0)
-            {
-                var (theta, ritz) = Lanczos.TopRitzPair(alphas, betas);
-                lower = Math.Max(lower, theta);
-                var residual = invariant ? 0.0 : beta * Math.Abs(ritz[^1]);
-                if (last || residual <= 0.1 * relativeGap * Math.Abs(theta))
-                {
-                    var x = new double[n];
-                    for (var i = 0; i < basis.Count; i++)
-                        VectorKernels.AddScaled(ritz[i], basis[i], x);
-                    upper = Math.Min(upper, ConeBound(x));
-                    applications++;
-                    if (upper - lower <= relativeGap * upper)
-                        break;
-                }
-            }
-            if (last)
-                break;
-            betas.Add(beta);
-            VectorKernels.Scale(1.0 / beta, w);
-            q = w;
-        }
+        }, q, maxIterations, check =>
+        {
+            lower = Math.Max(lower, check.Value);
+            if (!check.Last && check.Residual > 0.1 * relativeGap * Math.Abs(check.Value)) return false;
+            var x = new double[n];
+            for (var i = 0; i < check.Basis.Count; i++)
+                VectorKernels.AddScaled(check.Coefficients[i], check.Basis[i], x);
+            upper = Math.Min(upper, ConeBound(x));
+            applications++;
+            return upper - lower <= relativeGap * upper;
+        });
         return (upper, lower, applications);
     }
 

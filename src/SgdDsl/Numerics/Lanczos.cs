@@ -9,21 +9,44 @@ namespace SgdDsl.Numerics;
 /// </summary>
 internal static class Lanczos
 {
+    /// <summary>What a caller sees every fifth step and at the last: the top Ritz pair so far and its residual.</summary>
+    /// <param name="Value">The largest Ritz value (never above the true largest eigenvalue).</param>
+    /// <param name="Coefficients">Its Ritz vector in the Krylov basis.</param>
+    /// <param name="Residual">β·|y_last|, ‖A x − θ x‖ for the Ritz vector x (0 once the Krylov space is invariant).</param>
+    /// <param name="Basis">The orthonormal Krylov vectors.</param>
+    /// <param name="Last">True at the final step (the space became invariant or the step cap was reached).</param>
+    internal readonly record struct Check(double Value, double[] Coefficients, double Residual, IReadOnlyList<double[]> Basis, bool Last);
+
     public static double LargestEigenvalue(Action<double[], double[]> apply, int n, int maxIterations, double tolerance)
     {
-        var basis = new List<double[]>();
-        var alphas = new List<double>();
-        var betas = new List<double>();
         var q = new double[n];
         // A fixed start with a little variation, so no eigenvector is orthogonal to it by symmetry of the data.
         for (var k = 0; k < n; k++)
             q[k] = 1.0 + 0.5 * Math.Sin(k + 1.0);
         VectorKernels.Scale(1.0 / Math.Sqrt(VectorKernels.Dot(q, q)), q);
         var theta = double.NegativeInfinity;
-        for (var j = 0; j < Math.Min(maxIterations, n); j++)
+        Run(apply, q, Math.Min(maxIterations, n), check =>
+        {
+            theta = check.Value;
+            return check.Residual <= tolerance * Math.Abs(check.Value);
+        });
+        return theta;
+    }
+
+    /// <summary>
+    /// Lanczos from the unit vector <paramref name="start"/> with full reorthogonalization (twice), for at most
+    /// <paramref name="steps"/> steps; every fifth step and at the last it asks <paramref name="stop"/> whether to end.
+    /// </summary>
+    public static void Run(Action<double[], double[]> apply, double[] start, int steps, Func<Check, bool> stop)
+    {
+        var basis = new List<double[]>();
+        var alphas = new List<double>();
+        var betas = new List<double>();
+        var q = start;
+        for (var j = 0; j < steps; j++)
         {
             basis.Add(q);
-            var w = new double[n];
+            var w = new double[q.Length];
             apply(q, w);
             var alpha = VectorKernels.Dot(q, w);
             var size = Math.Sqrt(VectorKernels.Dot(w, w));
@@ -35,19 +58,17 @@ internal static class Lanczos
             alphas.Add(alpha);
             var beta = Math.Sqrt(VectorKernels.Dot(w, w));
             var invariant = !(beta > 1e-12 * size);
-            if (invariant || (j + 1) % 5 == 0 || j + 1 == Math.Min(maxIterations, n))
+            var last = invariant || j == steps - 1;
+            if (last || (j + 1) % 5 == 0)
             {
                 var (value, vector) = TopRitzPair(alphas, betas);
-                var lastComponent = vector[^1];
-                theta = value;
-                if (invariant || beta * Math.Abs(lastComponent) <= tolerance * Math.Abs(value))
-                    break;
+                if (stop(new Check(value, vector, invariant ? 0.0 : beta * Math.Abs(vector[^1]), basis, last)) || last)
+                    return;
             }
             betas.Add(beta);
             VectorKernels.Scale(1.0 / beta, w);
             q = w;
         }
-        return theta;
     }
 
     /// <summary>The largest eigenvalue of the Lanczos tridiagonal matrix (diagonal α, off-diagonal β) and its eigenvector.</summary>
