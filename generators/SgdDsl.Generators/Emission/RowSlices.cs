@@ -36,7 +36,7 @@ namespace SgdDsl.Generators.Emission
         /// </summary>
         public string? Entry(string span, FlatIndex index, int spanLength)
         {
-            if (!(Splits(index, _index) is { } start)) return null;
+            if (!(RowKernels.RowStart(index, _index) is { } start)) return null;
             if (IsWhole(start, spanLength, _index))
             {
                 Bound ??= span;
@@ -52,7 +52,7 @@ namespace SgdDsl.Generators.Emission
         public string? Entry(string span, OutputPosition position)
         {
             if (position.Row != null && Mentions(position.Row)) return null;
-            return Splits(position.Column, _index) is { } start ? Row(span, _names.Position(new OutputPosition(start, position.Row, position.RowWidth))) : null;
+            return RowKernels.RowStart(position.Column, _index) is { } start ? Row(span, _names.Position(new OutputPosition(start, position.Row, position.RowWidth))) : null;
         }
 
         private string Row(string span, string start)
@@ -65,16 +65,6 @@ namespace SgdDsl.Generators.Emission
                 Bound ??= name;
             }
             return $"{name}[{_names.Of(_index)}]";
-        }
-
-        /// <summary>The index without its last subscript when that one is exactly the loop index with stride 1 and no other mentions it.</summary>
-        private static FlatIndex? Splits(FlatIndex index, IndexSymbol loopIndex)
-        {
-            var last = index.Subscripts.Count - 1;
-            if (last < 0 || index.Strides[last] != 1 || !index.Subscripts[last].Equals(Affine.Of(loopIndex))) return null;
-            var rest = index.Subscripts.Take(last).ToArray();
-            if (rest.Any(s => s.Indices.Contains(loopIndex))) return null;
-            return new FlatIndex(index.Offset, rest, index.Strides.Take(last).ToArray());
         }
 
         private bool Mentions(FlatIndex index) => index.Subscripts.Any(s => s.Indices.Contains(_index));

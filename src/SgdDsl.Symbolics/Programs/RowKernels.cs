@@ -179,11 +179,18 @@ namespace SgdDsl.Symbolics
         private static RowOperand? Row(string array, OutputPosition position, IndexSymbol index)
         {
             if (position.Row != null && position.Row.Subscripts.Any(s => s.Indices.Contains(index))) return null;
-            var column = position.Column;
-            var last = column.Subscripts.Count - 1;
-            if (last < 0 || column.Strides[last] != 1 || !Splits(column.Subscripts, index)) return null;
-            var start = new FlatIndex(column.Offset, column.Subscripts.Take(last).ToArray(), column.Strides.Take(last).ToArray());
-            return new OutputRow(array, new OutputPosition(start, position.Row, position.RowWidth));
+            return RowStart(position.Column, index) is { } start ? new OutputRow(array, new OutputPosition(start, position.Row, position.RowWidth)) : null;
+        }
+
+        /// <summary>
+        /// The position where the row <paramref name="position"/> walks along <paramref name="index"/> starts (the index
+        /// dropped), when its last subscript is exactly the index with stride 1 and no other mentions it; else null.
+        /// </summary>
+        public static FlatIndex? RowStart(FlatIndex position, IndexSymbol index)
+        {
+            var last = position.Subscripts.Count - 1;
+            if (last < 0 || position.Strides[last] != 1 || !Splits(position.Subscripts, index)) return null;
+            return new FlatIndex(position.Offset, position.Subscripts.Take(last).ToArray(), position.Strides.Take(last).ToArray());
         }
 
         /// <summary>True when the last subscript is exactly the index (row-major: stride 1) and no other mentions it.</summary>

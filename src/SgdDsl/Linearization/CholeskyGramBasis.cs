@@ -53,8 +53,7 @@ internal sealed class CholeskyGramBasis : GramBasis
     /// <summary>The converged Ritz values at the top of a positive definite operator; null when the top does not converge.</summary>
     private static double[]? Extremes(int m, Action<double[], double[]> apply)
     {
-        var start = Enumerable.Range(0, m).Select(k => 1.0 + 0.5 * Math.Sin(k + 1.0)).ToArray();
-        var run = SymmetricLanczos.Run(m, apply, start, MaxLanczosSteps, breakdown: 1e-13, topTolerance: SpectrumTolerance, vectors: false);
+        var run = SymmetricLanczos.Run(m, apply, Lanczos.GenericStart(m), MaxLanczosSteps, breakdown: 1e-13, topTolerance: SpectrumTolerance, vectors: false);
         var largest = run.Values[^1];
         if (!(largest > 0) || !(run.Residuals[^1] <= SpectrumTolerance * largest)) return null;
         var kept = new List<double>();

@@ -19,11 +19,7 @@ internal static class Lanczos
 
     public static double LargestEigenvalue(Action<double[], double[]> apply, int n, int maxIterations, double tolerance)
     {
-        var q = new double[n];
-        // A fixed start with a little variation, so no eigenvector is orthogonal to it by symmetry of the data.
-        for (var k = 0; k < n; k++)
-            q[k] = 1.0 + 0.5 * Math.Sin(k + 1.0);
-        VectorKernels.Scale(1.0 / Math.Sqrt(VectorKernels.Dot(q, q)), q);
+        var q = GenericStart(n);
         var theta = double.NegativeInfinity;
         Run(apply, q, Math.Min(maxIterations, n), check =>
         {
@@ -31,6 +27,19 @@ internal static class Lanczos
             return check.Residual <= tolerance * Math.Abs(check.Value);
         });
         return theta;
+    }
+
+    /// <summary>
+    /// A fixed unit start with a little variation, 1 + ½ sin(k + 1) normalized, so no eigenvector is orthogonal to it by
+    /// a symmetry of the data, and runs repeat exactly.
+    /// </summary>
+    public static double[] GenericStart(int n)
+    {
+        var q = new double[n];
+        for (var k = 0; k < n; k++)
+            q[k] = 1.0 + 0.5 * Math.Sin(k + 1.0);
+        VectorKernels.Scale(1.0 / Math.Sqrt(VectorKernels.Dot(q, q)), q);
+        return q;
     }
 
     /// <summary>
