@@ -29,7 +29,7 @@ namespace SgdDsl.Symbolics
             Differentiate(e, leaf => leaf is Element el && el.Array == array ? Deltas(el, indices) : Expr.Zero);
 
         /// <summary>The derivative of <paramref name="e"/> when each leaf (Variable or Element) has derivative seed(leaf).</summary>
-        public static Expr Differentiate(Expr e, Func<Expr, Expr> seed) => new Differentiator(seed).D(e);
+        public static Expr Differentiate(Expr e, Func<Expr, Expr> seed) => CanonicalNames.Of(new Differentiator(seed).D(e));
 
         /// <summary>The gradient (∂e/∂v for each scalar v in order).</summary>
         public static Expr[] Gradient(Expr e, IReadOnlyList<string> variables)

@@ -54,6 +54,20 @@ public sealed class IndexedInfixTests
     }
 
     [Fact]
+    public void A_derivative_whose_bound_index_was_moved_for_a_free_index_has_canonical_names()
+    {
+        // Found by the property above (seed 217JEhjM7_21): ∂/∂a of Σ_i Π_j (a + W[2 − i, j]) printed its outer index as
+        // i3 where the parser, building the same sum afresh, names it i2, so the two were unequal.
+        ParameterBlock[] blocks = [new("W", [3, 4], 0), new("v", [3], 12), new("a", [], 15)];
+        var loss = InfixParser.Parse("sum(i, 3, prod(j, 4, a + W[-i + 2, j]))", new InfixNames(IndexedExprGenerators.Arrays));
+        foreach (var g in DerivativeSet.GradientOf(blocks, loss))
+        {
+            var text = InfixPrinter.Format(g.Value);
+            AssertSame(g.Value, InfixParser.Parse(text, new InfixNames(IndexedExprGenerators.Arrays, g.Indices)), text);
+        }
+    }
+
+    [Fact]
     public void Gradient_formulas_of_a_network_parse_back_in_their_free_indices()
     {
         var names = new InfixNames(new Dictionary<string, IReadOnlyList<int>> { ["W"] = [6, 4], ["v"] = [6], ["x"] = [4] });
