@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SgdDsl.Generators.Tests.Infrastructure;
 
 namespace SgdDsl.Generators.Tests;
@@ -290,6 +291,33 @@ public class IndexedModelTests
         // δ_p = Σ_i U[i, p]·e_i as δ += e_i·U[i, ·] for each row i (one AddScaled on a slice of U), never a sum over i of U[i, p] for each p.
         Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, U\.Slice\(i\d \* 5, 5\), adjoint\d+\);", gradient);
         Assert.DoesNotMatch(@"t\d+ \+= .*U\[i\d \* 5 \+ p\]", gradient);
+    }
+
+    [Fact]
+    public void A_two_layer_nets_hessian_vector_product_reads_each_row_of_the_layer_weights_once_per_pass()
+    {
+        var source = GeneratorHarness.GeneratedSource(GeneratorHarness.Usings + """
+            [SgdModel]
+            public static partial class Net
+            {
+                const int H = 5, D = 3;
+                [Loss]
+                static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+                    => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
+            }
+            """);
+        var hvp = source[source.IndexOf("public static void HessianVectorProduct(", StringComparison.Ordinal)..];
+        hvp = hvp[..hvp.IndexOf("/// <summary>", StringComparison.Ordinal)];
+        // The tangent of U's adjoint, Σ_i U[i, p]·a_i − 2·Σ_i U[i, p]·b_i + Σ_i v_U[i, p]·c_i, is one pass of two-term row
+        // updates beside the adjoint itself: two row kernels per row of U, not four.
+        Assert.Equal(2, Regex.Matches(hvp, @"GeneratedCodeSupport\.AddScaled\(").Count);
+        Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, v_U\.Slice\(i\d \* 5, 5\), \w+, U\.Slice\(i\d \* 5, 5\), adjoint\d\);", hvp);
+        // U's block of the result, (1 − h_q²)·ḣ_q·a_p + h_q·b_p per entry, is one Combine per row from two tables, the first
+        // tabulated once (it was recomputed for every row), and the layer's tangent sum reads that table too.
+        Assert.Matches(@"GeneratedCodeSupport\.Combine\(\w+, (tab\d), \w+, tanh0, result\.Slice\(15 \+ p \* 5, 5\)\);", hvp);
+        var table = Regex.Match(hvp, @"Combine\(\w+, (tab\d),").Groups[1].Value;
+        Assert.Matches($@"GeneratedCodeSupport\.Dot\({table}, U\.Slice\(i\d \* 5, 5\)\)", hvp);
+        Assert.DoesNotMatch(@"for \(var q = 0; q < row\d\.Length", hvp);
     }
 
     [Fact]

@@ -153,6 +153,8 @@ namespace SgdDsl.Generators.Emission
                     return $"var {Name(dot.Target.Target)} = {support}.Dot({string.Join(", ", dot.Factors.Select(f => Span(f, index)))});";
                 case RowScale scale:
                     return $"{support}.{(scale.Adds ? "AddScaled" : "Scale")}({Text(scale.Scale)}, {Span(scale.Source, index)}, {Span(scale.Destination, index)});";
+                case RowCombination c:
+                    return $"{support}.{(c.Adds ? "AddScaled" : "Combine")}({Text(c.First.Scale)}, {Span(c.First.Source, index)}, {Text(c.Second.Scale)}, {Span(c.Second.Source, index)}, {Span(c.Destination, index)});";
                 default:
                     throw new InvalidOperationException($"Unknown row kernel {kernel.GetType().Name}.");
             }

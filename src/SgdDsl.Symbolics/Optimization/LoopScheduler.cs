@@ -37,8 +37,8 @@ namespace SgdDsl.Symbolics
         /// </summary>
         public static LoopProgram Schedule(IReadOnlyList<OutputFamily> families, bool transposedSums = false)
         {
-            families = InnermostFactors.Collect(families);
             var scheduler = new LoopScheduler(transposedSums);
+            families = InnermostFactors.Collect(scheduler.MergeScattered(families));
             foreach (var family in families) scheduler.Count(family.Value);
             scheduler.FindTabulable();
             return scheduler.Emit(families);
@@ -154,8 +154,16 @@ namespace SgdDsl.Symbolics
             Operand value;
             if (Split(e, at) is var (outer, inner))
             {
+                // The inner part of a split product is a product of its own, new to the outputs: one of the loop's index
+                // alone (a tangent's (1 − h_q²)·ḣ_q) would be recomputed on every pass of the loops around.
+                if (RepeatsInOuterLoops(inner, at)) Hoist(inner, at);
                 var innerValue = Text(inner, at);
                 value = new SplitProduct(Text(outer, at), innerValue);
+            }
+            else if (IndexOnlyFactors(e, at) is var (own, others))
+            {
+                Hoist(own, at);
+                value = new SplitProduct(Text(own, at), Text(others, at));
             }
             else
             {
@@ -355,6 +363,25 @@ namespace SgdDsl.Symbolics
         private bool Tabulable(Expr e, Scope scope) =>
             e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) &&
             Key(e) is { } key && scope.Root.TableOf(key) == null && scope.NameOf(e) == null && Costly(e);
+
+        /// <summary>
+        /// A product computed in a loop over q nested in others whose factors of q alone multiply to a costly value (a
+        /// tangent's (1 − h_q²)·ḣ_q beside U[i, q]): (that product, the other factors), so it is tabulated once rather than
+        /// recomputed for every outer iteration. Null when there is no such pair of factors.
+        /// </summary>
+        private (Expr Own, Expr Others)? IndexOnlyFactors(Expr e, Scope at)
+        {
+            if (!(e is Product p) || at.Index == null || at.Parent?.Index == null) return null;
+            var own = p.Factors.Where(f => f.FreeIndices.Count == 1 && f.FreeIndices[0].Equals(at.Index)).ToList();
+            if (own.Count < 2 || own.Count == p.Factors.Count) return null;
+            var product = Expr.Multiply(own.ToArray());
+            if (!RepeatsInOuterLoops(product, at)) return null;
+            return (product, Expr.Multiply(p.Factors.Where(f => !own.Contains(f)).Prepend(Expr.Const(p.Coefficient)).ToArray()));
+        }
+
+        /// <summary>A costly value of <paramref name="at"/>'s index alone, computed in a loop nested in another.</summary>
+        private bool RepeatsInOuterLoops(Expr e, Scope at) =>
+            at.Parent?.Index != null && Tabulable(e, at) && e.FreeIndices[0].Equals(at.Index);
 
         /// <summary>Fills a table of <paramref name="e"/> over its free index in a loop at the method body, before the loop being built.</summary>
         private void Hoist(Expr e, Scope home)

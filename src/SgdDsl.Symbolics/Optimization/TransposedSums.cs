@@ -95,7 +95,8 @@ namespace SgdDsl.Symbolics
             var rows = new Scope(root, i);
             var entries = new Scope(rows, p);
             for (var k = 0; k < fused.Count; k++)
-                entries.Statements.Add(new TableAccumulate(tables[k], p, kind, Text(fused[k].Body, entries)));
+                // Terms collected by their row (U[i, p]·(a_i − 2 b_i) + V[i, p]·c_i) take one row kernel for each row.
+                entries.Statements.Add(new TableAccumulate(tables[k], p, kind, Text(InnermostFactors.Collect(fused[k].Body, p), entries)));
             rows.Statements.Add(new Loop(p, new List<Table>(), new Accumulator[0], entries.Statements));
 
             var identity = new Formula(Expr.Const(Accumulator.IdentityOf(kind)), NoneHeld);

@@ -83,6 +83,43 @@ namespace SgdDsl.Symbolics
         public bool Adds { get; }
     }
 
+    /// <summary>One term a·x[i] of a <see cref="RowCombination"/>: a factor free of the loop index times a row.</summary>
+    public sealed class ScaledRow
+    {
+        internal ScaledRow(Operand scale, RowOperand source)
+        {
+            Scale = scale;
+            Source = source;
+        }
+
+        public Operand Scale { get; }
+
+        public RowOperand Source { get; }
+    }
+
+    /// <summary>
+    /// Destination[i] = First.Scale·First.Source[i] + Second.Scale·Second.Source[i], or += when <see cref="Adds"/>: a
+    /// tangent's output row a_p·x_q + b_p·y_q, two adjoints of one layer accumulated in one pass.
+    /// </summary>
+    public sealed class RowCombination : RowKernel
+    {
+        internal RowCombination(ScaledRow first, ScaledRow second, RowOperand destination, bool adds)
+        {
+            First = first;
+            Second = second;
+            Destination = destination;
+            Adds = adds;
+        }
+
+        public ScaledRow First { get; }
+
+        public ScaledRow Second { get; }
+
+        public RowOperand Destination { get; }
+
+        public bool Adds { get; }
+    }
+
     /// <summary>An innermost loop split into row kernels and the statements (with their accumulators) left for a loop.</summary>
     public sealed class RowPlan
     {
@@ -110,26 +147,63 @@ namespace SgdDsl.Symbolics
         /// <summary>The plan for <paramref name="loop"/>, or null when it has nested loops or tables, or no statement qualifies.</summary>
         public static RowPlan? Plan(Loop loop)
         {
-            if (loop.Tables.Count != 0 || loop.Body.Any(s => !(s is Accumulate || s is TableAccumulate || s is Store))) return null;
+            if (loop.Tables.Count != 0 || loop.Body.Any(s => !(s is Accumulate || s is TableAccumulate || s is Store || s is Let))) return null;
             var accumulated = loop.Body.OfType<Accumulate>().Select(a => a.Accumulator).ToList();
             if (accumulated.Distinct().Count() != accumulated.Count || accumulated.Count != loop.Accumulators.Count) return null;
             var written = loop.Body.OfType<TableAccumulate>().Select(a => a.Table).ToList();
-            if (written.Distinct().Count() != written.Count || loop.Body.Any(s => written.Any(t => Reads(s, t)))) return null;
-            var kernels = loop.Body.Select(s => Kernel(s, loop.Index)).ToList();
+            if (written.Distinct().Count() != written.Count || loop.Body.Any(s => written.Any(t => Reads(s, r => r is TableEntry e && e.Table == t || r is ReversedTableEntry x && x.Table == t)))) return null;
+            // A value defined in the loop is per-entry: a kernel may take one only as a whole term (a·x[i] named by a Let).
+            var lets = loop.Body.OfType<Let>().ToDictionary(l => (Reference)l.Target, l => l.Value);
+            var kernels = loop.Body.Select(s => s is Let ? null : Kernel(s, loop.Index, lets)).ToList();
             if (kernels.All(k => k == null)) return null;
-            var rest = loop.Body.Where((_, k) => kernels[k] == null).ToList();
+            var rest = Left(loop.Body, kernels);
             var restLoop = rest.Count == 0 ? null : new Loop(loop.Index, new List<Table>(), rest.OfType<Accumulate>().Select(a => a.Accumulator).ToList(), rest);
             return new RowPlan(kernels.Where(k => k != null).Select(k => k!).ToList(), restLoop);
         }
 
-        private static RowKernel? Kernel(Statement statement, IndexSymbol index)
+        /// <summary>The statements no kernel covers, with the Lets they read (directly or through other Lets), in order.</summary>
+        private static List<Statement> Left(IReadOnlyList<Statement> body, IReadOnlyList<RowKernel?> kernels)
+        {
+            var needed = new HashSet<Reference>();
+            var kept = new List<Statement>();
+            for (var k = body.Count - 1; k >= 0; k--)
+            {
+                var statement = body[k];
+                if (statement is Let let ? !needed.Contains(let.Target) : kernels[k] != null) continue;
+                Reads(statement, r => { needed.Add(r); return false; });
+                kept.Insert(0, statement);
+            }
+
+            return kept;
+        }
+
+        private static RowKernel? Kernel(Statement statement, IndexSymbol index, IReadOnlyDictionary<Reference, Operand> lets)
+        {
+            var kernel = Single(statement, index);
+            if (kernel != null) return ReadsAny(kernel, lets) ? null : kernel;
+            var (value, destination, adds) = statement switch
+            {
+                Store store when !store.Family.Target.IsResult && store.Family.Target.Positions.Count == 1 =>
+                    (store.Value, Row(store.Family.Target.Array!, store.Family.Target.Positions[0], index), false),
+                TableAccumulate a when a.Kind == AccumulatorKind.Sum && a.Index.Equals(index) && a.Table.Length == index.Range =>
+                    (a.Term, new TableRow(a.Table), true),
+                _ => ((Operand?)null, (RowOperand?)null, false),
+            };
+            if (destination == null || !(value is Formula f) || !(f.Expression is Sum sum) || sum.Offset != 0.0 || sum.Terms.Count != 2) return null;
+            var terms = sum.Terms.Select(t => f.Held.TryGetValue(t, out var held) && lets.TryGetValue(held, out var defined)
+                ? ScaledRow(defined, index)
+                : ScaledRow(new Formula(t, f.Held), index)).ToList();
+            if (terms.Any(t => t == null)) return null;
+            var combination = new RowCombination(new ScaledRow(terms[0]!.Value.Scale, terms[0]!.Value.Row), new ScaledRow(terms[1]!.Value.Scale, terms[1]!.Value.Row), destination, adds);
+            return ReadsAny(combination, lets) ? null : combination;
+        }
+
+        private static RowKernel? Single(Statement statement, IndexSymbol index)
         {
             switch (statement)
             {
-                case Accumulate a when a.Accumulator.Kind == AccumulatorKind.Sum && a.Term is Formula f && f.Expression is Product p
-                                       && p.Coefficient == 1.0 && (p.Factors.Count == 2 || p.Factors.Count == 3):
-                    var rows = p.Factors.Select(factor => Row(factor, f, index)).ToList();
-                    return rows.Any(r => r == null) ? null : new RowDot(a.Accumulator, rows!);
+                case Accumulate a when a.Accumulator.Kind == AccumulatorKind.Sum && Rows(a.Term, index) is { Count: 2 or 3 } rows:
+                    return new RowDot(a.Accumulator, rows);
                 case Store store when !store.Family.Target.IsResult && store.Family.Target.Positions.Count == 1
                                       && Row(store.Family.Target.Array!, store.Family.Target.Positions[0], index) is { } row
                                       && ScaledRow(store.Value, index) is { } term:
@@ -137,6 +211,23 @@ namespace SgdDsl.Symbolics
                 case TableAccumulate a when a.Kind == AccumulatorKind.Sum && a.Index.Equals(index) && a.Table.Length == index.Range
                                             && ScaledRow(a.Term, index) is { } term:
                     return new RowScale(term.Scale, term.Row, new TableRow(a.Table), adds: true);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The rows whose product along the index a term is (a product of rows, or a table entry times one), or null.</summary>
+        private static List<RowOperand>? Rows(Operand term, IndexSymbol index)
+        {
+            switch (term)
+            {
+                case Formula { Expression: Product { Coefficient: 1.0 } p } f:
+                    var rows = p.Factors.Select(factor => Row(factor, f, index)).ToList();
+                    return rows.Any(r => r == null) ? null : rows.Select(r => r!).ToList();
+                case Formula { Expression: Element e } f when Row(e, f, index) is { } row:
+                    return new List<RowOperand> { row };
+                case SplitProduct { Outer: TableEntry entry } split when Row(entry, index) is { } first && Rows(split.Inner, index) is { } others:
+                    return others.Prepend(first).ToList();
                 default:
                     return null;
             }
@@ -205,25 +296,36 @@ namespace SgdDsl.Symbolics
             return factor is Variable || factor is Constant || factor is Element e && e.Subscripts.All(s => !s.Indices.Contains(index));
         }
 
-        /// <summary>True when the statement's value reads <paramref name="table"/>.</summary>
-        private static bool Reads(Statement statement, Table table)
+        /// <summary>Whether a kernel's factors or rows read a value the loop itself defines (which varies along the index).</summary>
+        private static bool ReadsAny(RowKernel kernel, IReadOnlyDictionary<Reference, Operand> lets)
         {
-            bool ReadsOperand(Operand o) => o switch
+            if (lets.Count == 0) return false;
+            var operands = kernel switch
             {
-                TableEntry e => e.Table == table,
-                ReversedTableEntry e => e.Table == table,
-                Formula f => f.Held.Values.Any(ReadsOperand),
-                SplitProduct s => ReadsOperand(s.Outer) || ReadsOperand(s.Inner),
-                ExceptAt x => ReadsOperand(x.Value),
-                _ => false,
+                RowScale s => new[] { s.Scale },
+                RowCombination c => new[] { c.First.Scale, c.Second.Scale },
+                _ => new Operand[0],
             };
-            return statement switch
-            {
-                Accumulate a => ReadsOperand(a.Term),
-                TableAccumulate a => ReadsOperand(a.Term),
-                Store s => ReadsOperand(s.Value),
-                _ => true,
-            };
+            return operands.Any(o => ReadsOperand(o, lets.ContainsKey));
         }
+
+        /// <summary>True when the statement's value reads a reference for which <paramref name="test"/> holds.</summary>
+        private static bool Reads(Statement statement, System.Func<Reference, bool> test) => statement switch
+        {
+            Accumulate a => ReadsOperand(a.Term, test),
+            TableAccumulate a => ReadsOperand(a.Term, test),
+            Store s => ReadsOperand(s.Value, test),
+            Let l => ReadsOperand(l.Value, test),
+            _ => true,
+        };
+
+        private static bool ReadsOperand(Operand o, System.Func<Reference, bool> test) => o switch
+        {
+            Reference r => test(r),
+            Formula f => f.Held.Values.Any(r => ReadsOperand(r, test)),
+            SplitProduct s => ReadsOperand(s.Outer, test) || ReadsOperand(s.Inner, test),
+            ExceptAt x => ReadsOperand(x.Value, test),
+            _ => false,
+        };
     }
 }

@@ -152,6 +152,9 @@ internal static class ProgramCompiler
                 case RowScale scale:
                     var call = typeof(RowKernelCalls).GetMethod(scale.Adds ? nameof(RowKernelCalls.AddScaled) : nameof(RowKernelCalls.Scale))!;
                     return Linq.Call(call, [Operand(scale.Scale), .. Row(scale.Source), .. Row(scale.Destination), length]);
+                case RowCombination c:
+                    var pair = typeof(RowKernelCalls).GetMethod(c.Adds ? nameof(RowKernelCalls.AddScaled2) : nameof(RowKernelCalls.Combine))!;
+                    return Linq.Call(pair, [Operand(c.First.Scale), .. Row(c.First.Source), Operand(c.Second.Scale), .. Row(c.Second.Source), .. Row(c.Destination), length]);
                 default:
                     throw new NotSupportedException($"Unknown row kernel {kernel.GetType().Name}.");
             }

@@ -19,4 +19,10 @@ internal static class RowKernelCalls
 
     public static void AddScaled(double a, double[] x, int xStart, double[] y, int yStart, int n) =>
         VectorKernels.AddScaled(a, x.AsSpan(xStart, n), y.AsSpan(yStart, n));
+
+    public static void Combine(double a, double[] x, int xStart, double b, double[] y, int yStart, double[] d, int dStart, int n) =>
+        VectorKernels.Combine(a, x.AsSpan(xStart, n), b, y.AsSpan(yStart, n), d.AsSpan(dStart, n));
+
+    public static void AddScaled2(double a, double[] x, int xStart, double b, double[] y, int yStart, double[] d, int dStart, int n) =>
+        VectorKernels.AddScaled(a, x.AsSpan(xStart, n), b, y.AsSpan(yStart, n), d.AsSpan(dStart, n));
 }

@@ -22,6 +22,14 @@ public static class GeneratedCodeSupport
     /// <summary>destination_k += a·x_k over a row (a row-wise adjoint δ += e·W[i, ·]), in vector lanes.</summary>
     public static void AddScaled(double a, ReadOnlySpan<double> x, Span<double> destination) => Numerics.VectorKernels.AddScaled(a, x, destination);
 
+    /// <summary>destination_k = a·x_k + b·y_k over a row (a tangent's output row of two outer products), in vector lanes.</summary>
+    public static void Combine(double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y, Span<double> destination) =>
+        Numerics.VectorKernels.Combine(a, x, b, y, destination);
+
+    /// <summary>destination_k += a·x_k + b·y_k over a row (two row-wise adjoint terms in one pass), in vector lanes.</summary>
+    public static void AddScaled(double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y, Span<double> destination) =>
+        Numerics.VectorKernels.AddScaled(a, x, b, y, destination);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="name"/> unless the span has <paramref name="expected"/> elements.</summary>
     public static void CheckLength(ReadOnlySpan<double> span, int expected, string name)
     {

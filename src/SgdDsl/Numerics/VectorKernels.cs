@@ -40,11 +40,17 @@ internal static class VectorKernels
         ref var b = ref MemoryMarshal.GetReference(y[..n]);
         ref var c = ref MemoryMarshal.GetReference(z[..n]);
         var w = Vector<double>.Count;
-        var s = Vector<double>.Zero;
+        var s0 = Vector<double>.Zero;
+        var s1 = Vector<double>.Zero;
         var k = 0;
+        for (; k + 2 * w <= n; k += 2 * w)
+        {
+            s0 = Vector.FusedMultiplyAdd(Load(ref a, k) * Load(ref b, k), Load(ref c, k), s0);
+            s1 = Vector.FusedMultiplyAdd(Load(ref a, k + w) * Load(ref b, k + w), Load(ref c, k + w), s1);
+        }
         for (; k + w <= n; k += w)
-            s = Vector.FusedMultiplyAdd(Load(ref a, k) * Load(ref b, k), Load(ref c, k), s);
-        var sum = Vector.Sum(s);
+            s0 = Vector.FusedMultiplyAdd(Load(ref a, k) * Load(ref b, k), Load(ref c, k), s0);
+        var sum = Vector.Sum(s0 + s1);
         for (; k < n; k++)
             sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k) * Unsafe.Add(ref c, k);
         return sum;
@@ -78,6 +84,38 @@ internal static class VectorKernels
             (scale * Load(ref xs, k)).StoreUnsafe(ref ys, (nuint)k);
         for (; k < n; k++)
             Unsafe.Add(ref ys, k) = a * Unsafe.Add(ref xs, k);
+    }
+
+    /// <summary>destination ← a·x + b·y.</summary>
+    public static void Combine(double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y, Span<double> destination)
+    {
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y[..n]);
+        ref var ds = ref MemoryMarshal.GetReference(destination[..n]);
+        var w = Vector<double>.Count;
+        var (va, vb) = (new Vector<double>(a), new Vector<double>(b));
+        var k = 0;
+        for (; k + w <= n; k += w)
+            Vector.FusedMultiplyAdd(va, Load(ref xs, k), vb * Load(ref ys, k)).StoreUnsafe(ref ds, (nuint)k);
+        for (; k < n; k++)
+            Unsafe.Add(ref ds, k) = a * Unsafe.Add(ref xs, k) + b * Unsafe.Add(ref ys, k);
+    }
+
+    /// <summary>destination += a·x + b·y.</summary>
+    public static void AddScaled(double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y, Span<double> destination)
+    {
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y[..n]);
+        ref var ds = ref MemoryMarshal.GetReference(destination[..n]);
+        var w = Vector<double>.Count;
+        var (va, vb) = (new Vector<double>(a), new Vector<double>(b));
+        var k = 0;
+        for (; k + w <= n; k += w)
+            Vector.FusedMultiplyAdd(va, Load(ref xs, k), Vector.FusedMultiplyAdd(vb, Load(ref ys, k), Load(ref ds, k))).StoreUnsafe(ref ds, (nuint)k);
+        for (; k < n; k++)
+            Unsafe.Add(ref ds, k) += a * Unsafe.Add(ref xs, k) + b * Unsafe.Add(ref ys, k);
     }
 
     /// <summary>x ← a·x.</summary>

@@ -122,44 +122,46 @@ namespace TwoLayerTanhSample
             for (var r = 0; r < 16; r++)
                 tab1[r] = 1.0 - tab0[r];
             var t2 = global::SgdDsl.GeneratedCodeSupport.Dot(tanh0, v_);
+            global::System.Span<double> tab2 = stackalloc double[16];
+            for (var r = 0; r < v_.Length; r++)
+                tab2[r] = tab1[r] * v_[r];
             var t3 = 2.0 * t2 - 2.0 * y; // 2*sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - 2*y
             var t4 = t2 - y; // sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y
             for (var p = 0; p < 16; p++)
             {
-                var t5 = tab1[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
                 for (var r = 0; r < 16; r++)
                 {
-                    var t6 = t5 * (tab1[r] * v_[r]);
+                    var t5 = tab2[p] * tab2[r];
                     for (var q = 0; q < 4; q++)
                     {
-                        var t7 = t6 * x[q];
+                        var t6 = t5 * x[q];
                         var row0 = hessian.Slice((p * 4 + q) * 80 + r * 4, 4);
                         for (var s = 0; s < x.Length; s++)
-                            row0[s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t7 * x[s];
+                            row0[s] = hessian[(r * 4 + s) * 80 + p * 4 + q] = t6 * x[s];
                     }
                 }
-                var t8 = t3 * (tanh0[p] * tab1[p] * v_[p]);
-                var t9 = tab1[p] * tab1[p] * v_[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)^2*v[p]^2
+                var t7 = t3 * (tanh0[p] * tab1[p] * v_[p]);
+                var t8 = tab1[p] * tab1[p] * v_[p] * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)^2*v[p]^2
                 for (var q = 0; q < 4; q++)
                 {
+                    var t9 = t7 * x[q];
                     var t10 = t8 * x[q];
-                    var t11 = t9 * x[q];
-                    var t12 = t11 - t10;
+                    var t11 = t10 - t9;
                     var row1 = hessian.Slice((p * 4 + q) * 80 + p * 4, 4);
                     for (var s = 0; s < x.Length; s++)
-                        row1[s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t12 * x[s];
+                        row1[s] = hessian[(p * 4 + s) * 80 + p * 4 + q] = t11 * x[s];
                 }
                 for (var r = 0; r < 16; r++)
                 {
-                    var t13 = t5 * tanh0[r];
+                    var t12 = tab2[p] * tanh0[r];
                     var row2 = hessian.Slice((64 + r) * 80 + p * 4, 4);
                     for (var q = 0; q < x.Length; q++)
-                        hessian[(p * 4 + q) * 80 + 64 + r] = row2[q] = t13 * x[q];
+                        hessian[(p * 4 + q) * 80 + 64 + r] = row2[q] = t12 * x[q];
                 }
-                var t14 = tanh0[p] * tab1[p] * v_[p] + t4 * tab1[p];
+                var t13 = tanh0[p] * tab1[p] * v_[p] + t4 * tab1[p];
                 var row3 = hessian.Slice((64 + p) * 80 + p * 4, 4);
                 for (var q = 0; q < x.Length; q++)
-                    hessian[(p * 4 + q) * 80 + 64 + p] = row3[q] = t14 * x[q];
+                    hessian[(p * 4 + q) * 80 + 64 + p] = row3[q] = t13 * x[q];
                 var row4 = hessian.Slice((64 + p) * 80 + 64, 16);
                 for (var r = 0; r < row4.Length; r++)
                     row4[r] = hessian[(64 + r) * 80 + 64 + p] = tanh0[p] * tanh0[r];

@@ -164,6 +164,14 @@ public class FormulaNetTests
     }
 
     /// <summary>Value, Gradient, Hessian and HVP of both models at random points, samples and directions.</summary>
+    [Fact]
+    public void A_formula_net_with_two_hidden_layers_agrees_with_the_generated_net_in_every_method()
+    {
+        // Its H·v runs the two-term row kernels (RowCombination) in both compilers.
+        var formula = FormulaModel.Create(TwoHiddenLayerNet.Formula, ["W[5,3]", "U[4,5]", "v[4]"]);
+        AgreeEverywhere(TwoHiddenLayerNet.Model, formula, seed: 23);
+    }
+
     private static void AgreeEverywhere(ILossModel expected, ILossModel actual, int seed)
     {
         Assert.Equal(expected.ParameterCount, actual.ParameterCount);

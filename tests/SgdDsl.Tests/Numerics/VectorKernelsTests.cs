@@ -52,4 +52,24 @@ public class VectorKernelsTests
         Assert.Equal(y[n..], scaled[n..]);
         Assert.Equal(y[n..], added[n..]);
     }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Two_term_Combine_and_AddScaled_write_exactly_the_row(int n)
+    {
+        var (x, y, d) = (Vector(n, 6), Vector(n, 7), Vector(n + 2, 8));
+        var combined = (double[])d.Clone();
+        GeneratedCodeSupport.Combine(0.75, x, -1.5, y, combined);
+        var added = (double[])d.Clone();
+        GeneratedCodeSupport.AddScaled(0.75, x, -1.5, y, added);
+        for (var k = 0; k < n; k++)
+        {
+            // Fused multiply-adds round once or twice where the plain expression rounds two or three times; every
+            // term is below 2 in size, so a few ulps of 2 bound the difference.
+            Assert.Equal(0.75 * x[k] + -1.5 * y[k], combined[k], 1e-15);
+            Assert.Equal(d[k] + 0.75 * x[k] + -1.5 * y[k], added[k], 1e-15);
+        }
+        Assert.Equal(d[n..], combined[n..]);
+        Assert.Equal(d[n..], added[n..]);
+    }
 }
