@@ -20,6 +20,12 @@ public class IndexedModelTests
     public static TheoryData<string> Models => new()
     {
         SmallNetwork,
+        // A product of ten scalars (its derivatives' long products become runs of one chain) beside a function of nine.
+        """
+        [Loss]
+        static double Loss([Param] double a0, [Param] double a1, [Param] double a2, [Param] double a3, [Param] double a4, [Param] double a5, [Param] double a6, [Param] double a7, [Param] double a8, [Param] double a9, double x, double y)
+            => 0.5 * Sq(a0 * a1 * a2 * a3 * a4 * a5 * a6 * a7 * a8 * a9 * x - y) + 0.1 * Math.Sin(a0 * a1 * a2 * a3 * a4 * a5 * a6 * a7 * a8);
+        """,
         // A deep linear chain f = w0·w1·w2·w3·x.
         """
         const int L = 4;

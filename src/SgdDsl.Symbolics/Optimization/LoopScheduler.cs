@@ -41,6 +41,7 @@ namespace SgdDsl.Symbolics
             families = InnermostFactors.Collect(scheduler.MergeScattered(families));
             foreach (var family in families) scheduler.Count(family.Value);
             scheduler.FindTabulable();
+            scheduler.FindChain();
             return scheduler.Emit(families);
         }
 
@@ -149,6 +150,16 @@ namespace SgdDsl.Symbolics
             if (!CommonSubexpressions.IsCompound(e)) return new Formula(e, NoneHeld);
 
             var home = Home(e, use);
+            if (Chained(e, home) is { } chained)
+            {
+                // Named, so the formulas around read it instead of printing its factors again.
+                if (chained is Formula { Held: { Count: 1 } held } f && held.ContainsKey(f.Expression)) return home.Names[e] = held[f.Expression];
+                var product = new Intermediate(_temporaries++);
+                home.Statements.Add(new Let(product, chained));
+                home.Names[e] = product;
+                return product;
+            }
+
             var named = home != use || _mustName.Contains(e) || _uses.TryGetValue(e, out var n) && n > 1;
             var at = named ? home : use;
             Operand value;
@@ -227,7 +238,7 @@ namespace SgdDsl.Symbolics
                 }
                 // A product with factors computed in outer loops is split (see Split) and so needs a name of its own.
                 if (Split(c, at) != null) _mustName.Add(c);
-                var inline = !(c is Reduction) && Home(c, at) == at && !_mustName.Contains(c) && !(_uses.TryGetValue(c, out var n) && n > 1);
+                var inline = !(c is Reduction) && !(_chain.Count > 0 && IsChainProduct(c)) && Home(c, at) == at && !_mustName.Contains(c) && !(_uses.TryGetValue(c, out var n) && n > 1);
                 if (inline) Prepare(c, at);
                 else Text(c, at);
             }
