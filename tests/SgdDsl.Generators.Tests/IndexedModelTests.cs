@@ -315,14 +315,16 @@ public class IndexedModelTests
         var hvp = source[source.IndexOf("public static void HessianVectorProduct(", StringComparison.Ordinal)..];
         hvp = hvp[..hvp.IndexOf("/// <summary>", StringComparison.Ordinal)];
         // The tangent of U's adjoint, Σ_i U[i, p]·a_i − 2·Σ_i U[i, p]·b_i + Σ_i v_U[i, p]·c_i, is one pass of two-term row
-        // updates beside the adjoint itself: two row kernels per row of U, not four.
-        Assert.Equal(2, Regex.Matches(hvp, @"GeneratedCodeSupport\.AddScaled\(").Count);
-        Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, v_U\.Slice\(i\d \* 5, 5\), \w+, U\.Slice\(i\d \* 5, 5\), adjoint\d\);", hvp);
+        // updates, fused with the adjoint itself (they share U's row): one row kernel per row of U, not four.
+        Assert.Single(Regex.Matches(hvp, @"GeneratedCodeSupport\.AddScaled"));
+        Assert.Matches(@"GeneratedCodeSupport\.AddScaledBlock\(\w+, 0\.0, \w+, \w+, U\.Slice\(i\d \* 5, 5\), v_U\.Slice\(i\d \* 5, 5\), adjoint\d, adjoint\d\);", hvp);
+        // The layer's sum and its two tangent sums read U's row and v_U's row once: one fused call.
+        Assert.Matches(@"GeneratedCodeSupport\.DotBlock\(tanh0, tab\d, U\.Slice\(i\d \* 5, 5\), v_U\.Slice\(i\d \* 5, 5\), out var t\d+, out var t\d+, out var t\d+, out _\);", hvp);
         // U's block of the result, (1 − h_q²)·ḣ_q·a_p + h_q·b_p per entry, is one Combine per row from two tables, the first
-        // tabulated once (it was recomputed for every row), and the layer's tangent sum reads that table too.
+        // tabulated once (it was recomputed for every row), and the layer's tangent sum (in the DotBlock) reads that table too.
         Assert.Matches(@"GeneratedCodeSupport\.Combine\(\w+, (tab\d), \w+, tanh0, result\.Slice\(15 \+ p \* 5, 5\)\);", hvp);
         var table = Regex.Match(hvp, @"Combine\(\w+, (tab\d),").Groups[1].Value;
-        Assert.Matches($@"GeneratedCodeSupport\.Dot\({table}, U\.Slice\(i\d \* 5, 5\)\)", hvp);
+        Assert.Matches($@"DotBlock\(tanh0, {table}, U\.Slice", hvp);
         Assert.DoesNotMatch(@"for \(var q = 0; q < row\d\.Length", hvp);
     }
 

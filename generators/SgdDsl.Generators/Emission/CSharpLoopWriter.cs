@@ -155,9 +155,28 @@ namespace SgdDsl.Generators.Emission
                     return $"{support}.{(scale.Adds ? "AddScaled" : "Scale")}({Text(scale.Scale)}, {Span(scale.Source, index)}, {Span(scale.Destination, index)});";
                 case RowCombination c:
                     return $"{support}.{(c.Adds ? "AddScaled" : "Combine")}({Text(c.First.Scale)}, {Span(c.First.Source, index)}, {Text(c.Second.Scale)}, {Span(c.Second.Source, index)}, {Span(c.Destination, index)});";
+                case RowDots dots:
+                    return DotsCall(dots, index);
+                case RowUpdates u:
+                    var (x, y) = (Span(u.Sources[0], index), Span(u.Sources[u.Sources.Count - 1], index));
+                    string Scale(int j, int k) => k < u.Sources.Count && u.ScaleOf(j, k) is { } scale ? Text(scale) : "0.0";
+                    return $"{support}.AddScaledBlock({Scale(0, 0)}, {Scale(0, 1)}, {Scale(1, 0)}, {Scale(1, 1)}, {x}, {y}, {Span(u.Destinations[0], index)}, {Span(u.Destinations[1], index)});";
                 default:
                     throw new InvalidOperationException($"Unknown row kernel {kernel.GetType().Name}.");
             }
+        }
+
+        /// <summary>Fused dot products: <c>DotPair(a, b, x, out var t1, out var t2)</c> or <c>DotBlock(a, b, x, y, out …)</c>, <c>out _</c> for a product nobody asked for.</summary>
+        private string DotsCall(RowDots dots, IndexSymbol index)
+        {
+            string Out(int l, int r) => dots.TargetOf(l, r) is { } target ? "out var " + Name(target.Target) : "out _";
+            string Rows(IReadOnlyList<RowOperand> rows) => string.Join(", ", rows.Select(r => Span(r, index)));
+            const string support = "global::SgdDsl.GeneratedCodeSupport";
+            if (dots.Left.Count == 2 && dots.Right.Count == 2)
+                return $"{support}.DotBlock({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(0, 1)}, {Out(1, 0)}, {Out(1, 1)});";
+            return dots.Left.Count == 2
+                ? $"{support}.DotPair({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(1, 0)});"
+                : $"{support}.DotPair({Rows(dots.Right)}, {Rows(dots.Left)}, {Out(0, 0)}, {Out(0, 1)});";
         }
 
         /// <summary>The span of a row: a table, a whole span (<c>x</c>) or a slice (<c>W.Slice(i1 * 16, 16)</c>).</summary>

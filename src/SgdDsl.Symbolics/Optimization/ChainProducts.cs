@@ -38,6 +38,9 @@ namespace SgdDsl.Symbolics
             for (var k = 0; k < _chain.Count; k++) _chainPosition[_chain[k]] = k;
         }
 
+        /// <summary>Whether <paramref name="e"/> is computed from the chain's runs (and so needs a name, not inline printing).</summary>
+        private bool JoinsChain(Expr e) => _chain.Count > 0 && IsChainProduct(e);
+
         private static bool IsChainProduct(Expr e) => e is Product p && p.Factors.Count >= ChainProductLength && e.FreeIndices.Count == 0;
 
         /// <summary>(b, m) for a factor b^m with m a small positive integer, (factor, 1) otherwise.</summary>

@@ -238,7 +238,7 @@ namespace SgdDsl.Symbolics
                 }
                 // A product with factors computed in outer loops is split (see Split) and so needs a name of its own.
                 if (Split(c, at) != null) _mustName.Add(c);
-                var inline = !(c is Reduction) && !(_chain.Count > 0 && IsChainProduct(c)) && Home(c, at) == at && !_mustName.Contains(c) && !(_uses.TryGetValue(c, out var n) && n > 1);
+                var inline = !(c is Reduction) && !JoinsChain(c) && Home(c, at) == at && !_mustName.Contains(c) && !(_uses.TryGetValue(c, out var n) && n > 1);
                 if (inline) Prepare(c, at);
                 else Text(c, at);
             }
@@ -374,25 +374,6 @@ namespace SgdDsl.Symbolics
         private bool Tabulable(Expr e, Scope scope) =>
             e.FreeIndices.Count == 1 && CommonSubexpressions.IsCompound(e) &&
             Key(e) is { } key && scope.Root.TableOf(key) == null && scope.NameOf(e) == null && Costly(e);
-
-        /// <summary>
-        /// A product computed in a loop over q nested in others whose factors of q alone multiply to a costly value (a
-        /// tangent's (1 − h_q²)·ḣ_q beside U[i, q]): (that product, the other factors), so it is tabulated once rather than
-        /// recomputed for every outer iteration. Null when there is no such pair of factors.
-        /// </summary>
-        private (Expr Own, Expr Others)? IndexOnlyFactors(Expr e, Scope at)
-        {
-            if (!(e is Product p) || at.Index == null || at.Parent?.Index == null) return null;
-            var own = p.Factors.Where(f => f.FreeIndices.Count == 1 && f.FreeIndices[0].Equals(at.Index)).ToList();
-            if (own.Count < 2 || own.Count == p.Factors.Count) return null;
-            var product = Expr.Multiply(own.ToArray());
-            if (!RepeatsInOuterLoops(product, at)) return null;
-            return (product, Expr.Multiply(p.Factors.Where(f => !own.Contains(f)).Prepend(Expr.Const(p.Coefficient)).ToArray()));
-        }
-
-        /// <summary>A costly value of <paramref name="at"/>'s index alone, computed in a loop nested in another.</summary>
-        private bool RepeatsInOuterLoops(Expr e, Scope at) =>
-            at.Parent?.Index != null && Tabulable(e, at) && e.FreeIndices[0].Equals(at.Index);
 
         /// <summary>Fills a table of <paramref name="e"/> over its free index in a loop at the method body, before the loop being built.</summary>
         private void Hoist(Expr e, Scope home)

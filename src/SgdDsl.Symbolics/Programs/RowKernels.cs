@@ -158,7 +158,7 @@ namespace SgdDsl.Symbolics
             if (kernels.All(k => k == null)) return null;
             var rest = Left(loop.Body, kernels);
             var restLoop = rest.Count == 0 ? null : new Loop(loop.Index, new List<Table>(), rest.OfType<Accumulate>().Select(a => a.Accumulator).ToList(), rest);
-            return new RowPlan(kernels.Where(k => k != null).Select(k => k!).ToList(), restLoop);
+            return new RowPlan(RowFusion.Fuse(kernels.Where(k => k != null).Select(k => k!).ToList()), restLoop);
         }
 
         /// <summary>The statements no kernel covers, with the Lets they read (directly or through other Lets), in order.</summary>
@@ -191,10 +191,10 @@ namespace SgdDsl.Symbolics
             };
             if (destination == null || !(value is Formula f) || !(f.Expression is Sum sum) || sum.Offset != 0.0 || sum.Terms.Count != 2) return null;
             var terms = sum.Terms.Select(t => f.Held.TryGetValue(t, out var held) && lets.TryGetValue(held, out var defined)
-                ? ScaledRow(defined, index)
-                : ScaledRow(new Formula(t, f.Held), index)).ToList();
+                ? Term(defined, index)
+                : Term(new Formula(t, f.Held), index)).ToList();
             if (terms.Any(t => t == null)) return null;
-            var combination = new RowCombination(new ScaledRow(terms[0]!.Value.Scale, terms[0]!.Value.Row), new ScaledRow(terms[1]!.Value.Scale, terms[1]!.Value.Row), destination, adds);
+            var combination = new RowCombination(terms[0]!, terms[1]!, destination, adds);
             return ReadsAny(combination, lets) ? null : combination;
         }
 
@@ -206,11 +206,11 @@ namespace SgdDsl.Symbolics
                     return new RowDot(a.Accumulator, rows);
                 case Store store when !store.Family.Target.IsResult && store.Family.Target.Positions.Count == 1
                                       && Row(store.Family.Target.Array!, store.Family.Target.Positions[0], index) is { } row
-                                      && ScaledRow(store.Value, index) is { } term:
-                    return new RowScale(term.Scale, term.Row, row, adds: false);
+                                      && Term(store.Value, index) is { } term:
+                    return new RowScale(term.Scale, term.Source, row, adds: false);
                 case TableAccumulate a when a.Kind == AccumulatorKind.Sum && a.Index.Equals(index) && a.Table.Length == index.Range
-                                            && ScaledRow(a.Term, index) is { } term:
-                    return new RowScale(term.Scale, term.Row, new TableRow(a.Table), adds: true);
+                                            && Term(a.Term, index) is { } term:
+                    return new RowScale(term.Scale, term.Source, new TableRow(a.Table), adds: true);
                 default:
                     return null;
             }
@@ -234,7 +234,7 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>A term c·x[i] with c free of the loop index and x a row along it.</summary>
-        private static (Operand Scale, RowOperand Row)? ScaledRow(Operand term, IndexSymbol index)
+        private static ScaledRow? Term(Operand term, IndexSymbol index)
         {
             if (term is SplitProduct split)
             {
@@ -244,14 +244,14 @@ namespace SgdDsl.Symbolics
                     Formula f => Row(f.Expression, f, index),
                     _ => null,
                 };
-                return inner == null ? ((Operand, RowOperand)?)null : (split.Outer, inner);
+                return inner == null ? null : new ScaledRow(split.Outer, inner);
             }
 
             if (!(term is Formula formula) || !(formula.Expression is Product p) || p.Coefficient != 1.0 || p.Factors.Count != 2) return null;
             for (var k = 0; k < 2; k++)
             {
                 if (Row(p.Factors[k], formula, index) is { } row && IsFreeOf(p.Factors[1 - k], formula, index))
-                    return (formula.Held.TryGetValue(p.Factors[1 - k], out var held) ? held : new Formula(p.Factors[1 - k], formula.Held), row);
+                    return new ScaledRow(formula.Held.TryGetValue(p.Factors[1 - k], out var held) ? held : new Formula(p.Factors[1 - k], formula.Held), row);
             }
 
             return null;

@@ -155,6 +155,11 @@ internal static class ProgramCompiler
                 case RowCombination c:
                     var pair = typeof(RowKernelCalls).GetMethod(c.Adds ? nameof(RowKernelCalls.AddScaled2) : nameof(RowKernelCalls.Combine))!;
                     return Linq.Call(pair, [Operand(c.First.Scale), .. Row(c.First.Source), Operand(c.Second.Scale), .. Row(c.Second.Source), .. Row(c.Destination), length]);
+                // Expression trees take no spans or out values; fused kernels run as their members, one pass each.
+                case RowDots dots:
+                    return Linq.Block(dots.Members.Select(m => Kernel(m, n)));
+                case RowUpdates updates:
+                    return Linq.Block(updates.Members.Select(m => Kernel(m, n)));
                 default:
                     throw new NotSupportedException($"Unknown row kernel {kernel.GetType().Name}.");
             }

@@ -30,6 +30,19 @@ public static class GeneratedCodeSupport
     public static void AddScaled(double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y, Span<double> destination) =>
         Numerics.VectorKernels.AddScaled(a, x, b, y, destination);
 
+    /// <summary>(Σ_k a_k x_k, Σ_k b_k x_k) in one pass over x (a layer's pre-activation and its tangent), in vector lanes.</summary>
+    public static void DotPair(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> x, out double ax, out double bx) =>
+        (ax, bx) = Numerics.VectorKernels.DotPair(a, b, x);
+
+    /// <summary>a·x, a·y, b·x and b·y in one pass over the four rows, in vector lanes.</summary>
+    public static void DotBlock(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
+        out double ax, out double ay, out double bx, out double by) =>
+        (ax, ay, bx, by) = Numerics.VectorKernels.DotBlock(a, b, x, y);
+
+    /// <summary>d_k += a·x_k + b·y_k and e_k += c·x_k + f·y_k in one pass (a layer's adjoint and its tangent), in vector lanes.</summary>
+    public static void AddScaledBlock(double a, double b, double c, double f, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> d, Span<double> e) =>
+        Numerics.VectorKernels.AddScaledBlock(a, b, c, f, x, y, d, e);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="name"/> unless the span has <paramref name="expected"/> elements.</summary>
     public static void CheckLength(ReadOnlySpan<double> span, int expected, string name)
     {

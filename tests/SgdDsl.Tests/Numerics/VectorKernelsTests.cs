@@ -72,4 +72,38 @@ public class VectorKernelsTests
         Assert.Equal(d[n..], combined[n..]);
         Assert.Equal(d[n..], added[n..]);
     }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Fused_dot_products_equal_the_single_ones(int n)
+    {
+        var (a, b, x, y) = (Vector(n, 9), Vector(n, 10), Vector(n, 11), Vector(n, 12));
+        GeneratedCodeSupport.DotPair(a, b, x, out var ax, out var bx);
+        GeneratedCodeSupport.DotBlock(a, b, x, y, out var ax2, out var ay, out var bx2, out var by);
+        // Each sum runs in the same lanes as Dot's first accumulator; Dot splits into two, so they differ by round-off.
+        var bound = 1e-15 * (1 + n);
+        Assert.Equal(VectorKernels.Dot(a, x), ax, bound);
+        Assert.Equal(VectorKernels.Dot(b, x), bx, bound);
+        Assert.Equal(VectorKernels.Dot(a, x), ax2, bound);
+        Assert.Equal(VectorKernels.Dot(a, y), ay, bound);
+        Assert.Equal(VectorKernels.Dot(b, x), bx2, bound);
+        Assert.Equal(VectorKernels.Dot(b, y), by, bound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void AddScaledBlock_updates_both_rows_and_nothing_past_them(int n)
+    {
+        var (x, y, d, e) = (Vector(n, 13), Vector(n, 14), Vector(n + 2, 15), Vector(n + 2, 16));
+        var (d2, e2) = ((double[])d.Clone(), (double[])e.Clone());
+        GeneratedCodeSupport.AddScaledBlock(0.5, -1.5, 2.0, 0.0, x, y, d2, e2);
+        for (var k = 0; k < n; k++)
+        {
+            // Two fused multiply-adds against the plain expression's rounding: a few ulps of values below 4.
+            Assert.Equal(d[k] + 0.5 * x[k] + -1.5 * y[k], d2[k], 2e-15);
+            Assert.Equal(e[k] + 2.0 * x[k], e2[k], 2e-15);
+        }
+        Assert.Equal(d[n..], d2[n..]);
+        Assert.Equal(e[n..], e2[n..]);
+    }
 }
