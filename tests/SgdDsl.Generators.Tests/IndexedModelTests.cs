@@ -280,19 +280,22 @@ public class IndexedModelTests
         Assert.Equal(0, windows.Min());
     }
 
+    /// <summary>A 3–5–5–1 net with two tanh layers, as a whole source file.</summary>
+    private const string TwoHiddenLayerNet = GeneratorHarness.Usings + """
+        [SgdModel]
+        public static partial class Net
+        {
+            const int H = 5, D = 3;
+            [Loss]
+            static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
+                => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
+        }
+        """;
+
     [Fact]
     public void A_layers_adjoint_reads_the_next_layers_weights_along_their_rows()
     {
-        var source = GeneratorHarness.GeneratedSource(GeneratorHarness.Usings + """
-            [SgdModel]
-            public static partial class Net
-            {
-                const int H = 5, D = 3;
-                [Loss]
-                static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
-                    => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
-            }
-            """);
+        var source = GeneratorHarness.GeneratedSource(TwoHiddenLayerNet);
         var gradient = source[source.IndexOf("public static double Gradient(", StringComparison.Ordinal)..source.IndexOf("public static void Hessian(", StringComparison.Ordinal)];
         // δ_p = Σ_i U[i, p]·e_i as δ += e_i·U[i, ·] for each row i (one AddScaled on a slice of U), never a sum over i of U[i, p] for each p.
         Assert.Matches(@"GeneratedCodeSupport\.AddScaled\(\w+, U\.Slice\(i\d \* 5, 5\), adjoint\d+\);", gradient);
@@ -302,16 +305,7 @@ public class IndexedModelTests
     [Fact]
     public void A_two_layer_nets_hessian_vector_product_reads_each_row_of_the_layer_weights_once_per_pass()
     {
-        var source = GeneratorHarness.GeneratedSource(GeneratorHarness.Usings + """
-            [SgdModel]
-            public static partial class Net
-            {
-                const int H = 5, D = 3;
-                [Loss]
-                static double Loss([Param(H, D)] double[,] W, [Param(H, H)] double[,] U, [Param(H)] double[] v, [Data(D)] double[] x, double y)
-                    => 0.5 * Sq(Sum(H, i => v[i] * Tanh(Sum(H, j => U[i, j] * Tanh(Sum(D, k => W[j, k] * x[k]))))) - y);
-            }
-            """);
+        var source = GeneratorHarness.GeneratedSource(TwoHiddenLayerNet);
         var hvp = source[source.IndexOf("public static void HessianVectorProduct(", StringComparison.Ordinal)..];
         hvp = hvp[..hvp.IndexOf("/// <summary>", StringComparison.Ordinal)];
         // The tangent of U's adjoint, Σ_i U[i, p]·a_i − 2·Σ_i U[i, p]·b_i + Σ_i v_U[i, p]·c_i, is one pass of two-term row
