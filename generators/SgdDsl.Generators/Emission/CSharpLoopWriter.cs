@@ -215,7 +215,7 @@ namespace SgdDsl.Generators.Emission
             // A formula that reads no held value is its own code (t0 = a * b * x - y): nothing to explain.
             if (!(value is Formula f) || !ReadsHeld(f.Expression, f)) return "";
             // The direction of an HVP is v_W in the code, not the engine's internal name.
-            var text = InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1).Replace(DerivativeSet.DirectionPrefix, "v_");
+            var text = LocalNames.WithDirectionNames(InfixPrinter.FormatUpTo(f.Expression, MaxCommentLength + 1));
             // A formula over the scheduler's own placeholders ($scan…) says nothing a reader could look up.
             return text.Length <= MaxCommentLength && text.IndexOf('$') < 0 ? " // " + text : "";
         }

@@ -19,6 +19,9 @@ namespace SgdDsl.Generators.Emission
         private readonly HashSet<string> _taken = new HashSet<string>(Reserved);
         private readonly Dictionary<string, string> _tablePrefixes = new Dictionary<string, string>();
 
+        /// <summary>A printed formula with the direction of an H·v written v_W, as its code names it (unless the user took that name).</summary>
+        public static string WithDirectionNames(string formula) => formula.Replace(DerivativeSet.DirectionPrefix, "v_");
+
         public LocalNames(ModelSpec spec)
         {
             var taken = _taken;

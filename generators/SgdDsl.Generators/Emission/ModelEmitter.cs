@@ -119,7 +119,8 @@ namespace SgdDsl.Generators.Emission
 
         private static void WriteHessianVectorProduct(SourceWriter w, ModelSpec spec, LocalNames names, DerivativePrograms programs)
         {
-            w.Summary("Writes (∇²ℓ) v into <paramref name=\"result\"/> without forming the Hessian.");
+            w.Summary("Writes (∇²ℓ) v into <paramref name=\"result\"/> without forming the Hessian:", programs.Derivatives.HessianVector,
+                h => $"(∇²ℓ v)_{Entry(h.Block, h.Indices)} = {LocalNames.WithDirectionNames(InfixPrinter.FormatUpTo(h.Value, SourceWriter.PrintBudget))}");
             w.Open($"public static void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result)");
             WriteChecks(w, "theta", "sample", "v", "result");
             WriteProgram(w, spec, names, programs.HessianVectorProduct);

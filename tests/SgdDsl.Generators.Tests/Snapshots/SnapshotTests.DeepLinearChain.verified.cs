@@ -141,7 +141,10 @@ namespace DeepLinearChainSample
             }
         }
 
-        /// <summary>Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian.</summary>
+        /// <summary>
+        /// Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian:
+        /// <br/>(∇²ℓ v)_w[p] = x^2*sum(i1, 4, v_w[i1]*prod(i0, 4, (1 - w[i0])*delta(i0 - i1) + w[i0]))*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0]) + x*(sum(i1, 4, v_w[i1]*prod(i0, 4, (1 - (1 - delta(i0 - i1))*(1 - delta(i0 - p)))*(1 - w[i0]) + w[i0])) - v_w[p]*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0]))*(x*prod(i0, 4, w[i0]) - y)
+        /// </summary>
         public static void HessianVectorProduct(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
         {
             global::SgdDsl.GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));

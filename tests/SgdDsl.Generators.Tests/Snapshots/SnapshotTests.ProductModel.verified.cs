@@ -84,7 +84,11 @@ namespace ProductModelSample
             hessian[3] = a * a * t0;
         }
 
-        /// <summary>Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian.</summary>
+        /// <summary>
+        /// Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian:
+        /// <br/>(∇²ℓ v)_a = v_b*x*(a*b*x - y) + b*x*(v_a*b*x + v_b*a*x)
+        /// <br/>(∇²ℓ v)_b = v_a*x*(a*b*x - y) + a*x*(v_a*b*x + v_b*a*x)
+        /// </summary>
         public static void HessianVectorProduct(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
         {
             global::SgdDsl.GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));

@@ -168,7 +168,11 @@ namespace TwoLayerTanhSample
             }
         }
 
-        /// <summary>Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian.</summary>
+        /// <summary>
+        /// Writes (∇²ℓ) v into <paramref name="result"/> without forming the Hessian:
+        /// <br/>(∇²ℓ v)_W[p, q] = (sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v_v[p]*x[q] - 2*tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]*x[q]*sum(i0, 4, v_W[p, i0]*x[i0]) + (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v_v[ … (cut: the formula has 508 characters)
+        /// <br/>(∇²ℓ v)_v[p] = (sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v[i1]) - y)*(1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*sum(i0, 4, v_W[p, i0]*x[i0]) + tanh(sum(i0, 4, W[p, i0]*x[i0]))*(sum(i1, 16, tanh(sum(i0, 4, W[i1, i0]*x[i0]))*v_v[i1]) + sum(i1, 16, (1 - tanh(sum(i0, 4, W[i1, i0]*x[i0]))^2)*v[i1]*sum(i0, 4, v_W[i1, i0]*x[i0])))
+        /// </summary>
         public static void HessianVectorProduct(global::System.ReadOnlySpan<double> theta, global::System.ReadOnlySpan<double> sample, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
         {
             global::SgdDsl.GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));
