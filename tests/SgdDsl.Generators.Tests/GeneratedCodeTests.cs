@@ -192,9 +192,9 @@ public class GeneratedCodeTests
     }
 
     [Fact]
-    public void Array_names_that_clash_with_table_and_row_names_still_compile_and_agree()
+    public void Array_names_that_clash_with_table_row_and_output_block_names_still_compile_and_agree()
     {
-        // tanh0, sum0, row0 are the stems the writer gives tables and row slices; the user's names keep theirs.
+        // The user's names keep theirs; the writer's own names move aside.
         string Net(string w, string v, string x) => GeneratorHarness.Usings + $$"""
             [SgdModel]
             public partial class Net
@@ -205,11 +205,18 @@ public class GeneratedCodeTests
             }
             """;
         var plain = GeneratorHarness.ModelOf(GeneratorHarness.Load(Net("W", "u", "x"), "Net"));
-        var clashing = GeneratorHarness.ModelOf(GeneratorHarness.Load(Net("tanh0", "sum0", "row0"), "Net"));
-        double[] theta = [0.3, -0.2, 0.5, 0.1, -0.4, 0.7, 0.9, -0.6, 0.2], sample = [0.8, -1.1, 0.25];
-        var (g1, g2) = (new double[9], new double[9]);
-        Assert.Equal(plain.Gradient(theta, sample, g1), clashing.Gradient(theta, sample, g2));
-        Assert.Equal(g1, g2);
-        Assert.Contains(g1, g => g != 0);
+        double[] theta = [0.3, -0.2, 0.5, 0.1, -0.4, 0.7, 0.9, -0.6, 0.2], sample = [0.8, -1.1, 0.25], v = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        // tanh0, sum0, row0 are table and row stems; dW and hv_W the names of W's share of the gradient and of H·v.
+        foreach (var names in new[] { ("tanh0", "sum0", "row0"), ("W", "dW", "hv_W") })
+        {
+            var clashing = GeneratorHarness.ModelOf(GeneratorHarness.Load(Net(names.Item1, names.Item2, names.Item3), "Net"));
+            var (g1, g2, h1, h2) = (new double[9], new double[9], new double[9], new double[9]);
+            Assert.Equal(plain.Gradient(theta, sample, g1), clashing.Gradient(theta, sample, g2));
+            Assert.Equal(g1, g2);
+            Assert.Contains(g1, g => g != 0);
+            plain.HessianVectorProduct(theta, sample, v, h1);
+            clashing.HessianVectorProduct(theta, sample, v, h2);
+            Assert.Equal(h1, h2);
+        }
     }
 }

@@ -191,7 +191,9 @@ namespace SgdDsl.Generators.Emission
                     var start = _names.Format(_names.PositionOf(a.Start));
                     return start == "0" && _names.SpanLengthOf(a.Start) == index.Range ? span : $"{span}.Slice({start}, {index.Range})";
                 case OutputRow o:
-                    return $"{o.Array}.Slice({_names.Position(o.Start)}, {index.Range})";
+                    var (output, at, block) = _names.OutputEntry(o.Array, o.Start);
+                    var first = _names.Position(at);
+                    return first == "0" && block?.Size == index.Range ? output : $"{output}.Slice({first}, {index.Range})";
                 default:
                     throw new InvalidOperationException($"Unknown row {row.GetType().Name}.");
             }
@@ -200,7 +202,14 @@ namespace SgdDsl.Generators.Emission
         private string Output(OutputTarget target, string value)
         {
             if (target.IsResult) return $"return {value};";
-            return string.Concat(target.Positions.Select(p => (_rows?.Entry(target.Array!, p) ?? $"{target.Array}[{_names.Position(p)}]") + " = ")) + value + ";";
+            return string.Concat(target.Positions.Select(p => OutputEntry(target.Array!, p) + " = ")) + value + ";";
+        }
+
+        /// <summary>An output entry as written: through the loop's row slice when it walks one, else indexed (<c>dW[p * 4 + q]</c>).</summary>
+        private string OutputEntry(string array, OutputPosition position)
+        {
+            var (span, at, block) = _names.OutputEntry(array, position);
+            return _rows?.Entry(span, at, block?.Size ?? 0) ?? $"{span}[{_names.Position(at)}]";
         }
 
         /// <summary>Longest formula written after a temporary as a comment; a longer one would bury the line it explains.</summary>

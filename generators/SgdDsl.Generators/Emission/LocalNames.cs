@@ -18,6 +18,8 @@ namespace SgdDsl.Generators.Emission
         private readonly Dictionary<string, Block> _blocks = new Dictionary<string, Block>();
         private readonly HashSet<string> _taken = new HashSet<string>(Reserved);
         private readonly Dictionary<string, string> _tablePrefixes = new Dictionary<string, string>();
+        private readonly Dictionary<(string Array, string Block), string> _outputSpans = new Dictionary<(string, string), string>();
+        private readonly List<Block> _parameters;
 
         /// <summary>A printed formula with the direction of an H·v written v_W, as its code names it (unless the user took that name).</summary>
         public static string WithDirectionNames(string formula) => formula.Replace(DerivativeSet.DirectionPrefix, "v_");
@@ -37,6 +39,14 @@ namespace SgdDsl.Generators.Emission
                 _locals[DerivativeSet.DirectionPrefix + block.Name] = Claim(taken, "v_" + block.Name);
             }
 
+            // A parameter array's share of the gradient and of H·v: dW, hv_W.
+            foreach (var block in spec.Parameters.Where(b => !b.IsScalar))
+            {
+                _outputSpans[("gradient", block.Name)] = Claim(taken, "d" + block.Name);
+                _outputSpans[("result", block.Name)] = Claim(taken, "hv_" + block.Name);
+            }
+
+            _parameters = spec.Parameters.ToList();
             TemporaryPrefix = "t";
             while (taken.Any(n => IsNumbered(n, TemporaryPrefix))) TemporaryPrefix += "_";
             BoundPrefix = "i";
@@ -110,6 +120,19 @@ namespace SgdDsl.Generators.Emission
             }
 
             return parts.Count == 0 ? "0" : string.Join(" + ", parts);
+        }
+
+        /// <summary>
+        /// Where an output entry is written: a parameter array's own slice of the gradient or of H·v with the position in
+        /// it (<c>dW</c>, <c>p * 4 + q</c>), else the output array itself and the position unchanged.
+        /// </summary>
+        public (string Span, OutputPosition Position, Block? Block) OutputEntry(string array, OutputPosition position)
+        {
+            var offset = position.Column.Offset;
+            if (position.Row == null && _parameters.FirstOrDefault(b => b.Offset <= offset && offset < b.Offset + b.Size) is { } block &&
+                _outputSpans.TryGetValue((array, block.Name), out var span))
+                return (span, new OutputPosition(new FlatIndex(offset - block.Offset, position.Column.Subscripts, position.Column.Strides)), block);
+            return (array, position, null);
         }
 
         /// <summary>row · width + column, folded to a number when both are numbers.</summary>

@@ -210,6 +210,9 @@ namespace SgdDsl.Generators.Emission
             WriteLocals(w, spec.Samples, "sample", variables, arrays, names);
             foreach (var block in spec.Parameters.Where(b => !b.IsScalar && arrays.Contains(DerivativeSet.DirectionPrefix + b.Name)))
                 w.Line($"var {names.Local(DerivativeSet.DirectionPrefix + block.Name)} = v.Slice({block.Offset}, {block.Size});");
+            var outputs = method.Families.Where(f => !f.Target.IsResult).SelectMany(f => f.Target.Positions.Select(p => (f.Target.Array!, Entry: names.OutputEntry(f.Target.Array!, p))));
+            foreach (var (array, (span, _, block)) in outputs.Where(o => o.Entry.Block != null).GroupBy(o => o.Entry.Span).Select(g => g.First()).OrderBy(o => o.Entry.Block!.Offset))
+                w.Line($"var {span} = {array}.Slice({block!.Offset}, {block.Size});");
             CSharpLoopWriter.Write(w, method.Program, names);
         }
 

@@ -48,10 +48,14 @@ namespace SgdDsl.Generators.Emission
         private static bool IsWhole(FlatIndex start, int spanLength, IndexSymbol loopIndex) =>
             start.Offset == 0 && start.Subscripts.Count == 0 && spanLength == loopIndex.Range;
 
-        /// <summary>As <see cref="Entry(string, FlatIndex, int)"/> for an output position (row · width + column: the column must walk the row).</summary>
-        public string? Entry(string span, OutputPosition position)
+        /// <summary>
+        /// As <see cref="Entry(string, FlatIndex, int)"/> for an output position (row · width + column: the column must walk
+        /// the row) in a span of <paramref name="spanLength"/> entries (0 when unknown).
+        /// </summary>
+        public string? Entry(string span, OutputPosition position, int spanLength)
         {
-            if (position.Row != null && Mentions(position.Row)) return null;
+            if (position.Row == null) return Entry(span, position.Column, spanLength);
+            if (Mentions(position.Row)) return null;
             return RowKernels.RowStart(position.Column, _index) is { } start ? Row(span, _names.Position(new OutputPosition(start, position.Row, position.RowWidth))) : null;
         }
 

@@ -61,6 +61,7 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
+            var dw = gradient.Slice(0, 4);
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
@@ -80,11 +81,10 @@ namespace DeepLinearChainSample
             }
             var t3 = x * t0 - y; // x*prod(i0, 4, w[i0]) - y
             var t4 = x * t3; // x*(x*prod(i0, 4, w[i0]) - y)
-            var row0 = gradient.Slice(0, 4);
-            for (var p = 0; p < row0.Length; p++)
+            for (var p = 0; p < dw.Length; p++)
             {
                 var t5 = prefix0[p] * suffix0[3 - p];
-                row0[p] = t4 * t5;
+                dw[p] = t4 * t5;
             }
             return 0.5 * t3 * t3;
         }
@@ -154,6 +154,7 @@ namespace DeepLinearChainSample
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
             var v_w = v.Slice(0, 4);
+            var hv_w = result.Slice(0, 4);
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
@@ -210,14 +211,13 @@ namespace DeepLinearChainSample
                 t11 *= t13;
             }
             var t15 = x * (x * t0 - y); // x*(x*prod(i0, 4, w[i0]) - y)
-            var row0 = result.Slice(0, 4);
             for (var p = 0; p < v_w.Length; p++)
             {
                 var t16 = t6 * prod0[p];
                 var t17 = v_w[p];
                 var t18 = prefix1[p] * suffix1[3 - p] * t17 + prefix1[p] * dsuffix0[3 - p] + dprefix0[p] * suffix1[3 - p];
                 var t19 = t15 * (t18 - tab0[p]);
-                row0[p] = t16 + t19;
+                hv_w[p] = t16 + t19;
             }
         }
 
@@ -248,6 +248,7 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
             var w = theta.Slice(0, 4);
             double x = sample[0];
+            var dw = gradient.Slice(0, 4);
             var t0 = 1.0;
             for (var i0 = 0; i0 < w.Length; i0++)
                 t0 *= w[i0];
@@ -265,11 +266,10 @@ namespace DeepLinearChainSample
                 suffix0[p] = t2;
                 t2 *= w[-p + 3];
             }
-            var row0 = gradient.Slice(0, 4);
-            for (var p = 0; p < row0.Length; p++)
+            for (var p = 0; p < dw.Length; p++)
             {
                 var t3 = prefix0[p] * suffix0[3 - p];
-                row0[p] = x * t3;
+                dw[p] = x * t3;
             }
             return x * t0;
         }

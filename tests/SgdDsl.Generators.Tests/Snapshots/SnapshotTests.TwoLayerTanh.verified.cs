@@ -69,6 +69,8 @@ namespace TwoLayerTanhSample
             var v_ = theta.Slice(64, 16);
             double y = sample[4];
             var x = sample.Slice(0, 4);
+            var dW = gradient.Slice(0, 64);
+            var dv = gradient.Slice(64, 16);
             global::System.Span<double> tanh0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
@@ -82,8 +84,8 @@ namespace TwoLayerTanhSample
             for (var p = 0; p < 16; p++)
             {
                 var t4 = t3 * (1.0 - tanh0[p] * tanh0[p]) * v_[p];
-                global::SgdDsl.GeneratedCodeSupport.Scale(t4, x, gradient.Slice(p * 4, 4));
-                gradient[64 + p] = tanh0[p] * t3;
+                global::SgdDsl.GeneratedCodeSupport.Scale(t4, x, dW.Slice(p * 4, 4));
+                dv[p] = tanh0[p] * t3;
             }
             return 0.5 * t3 * t3;
         }
@@ -185,6 +187,8 @@ namespace TwoLayerTanhSample
             var x = sample.Slice(0, 4);
             var v_W = v.Slice(0, 64);
             var v_v = v.Slice(64, 16);
+            var hv_W = result.Slice(0, 64);
+            var hv_v = result.Slice(64, 16);
             global::System.Span<double> sum0 = stackalloc double[16];
             global::System.Span<double> tab0 = stackalloc double[16];
             global::System.Span<double> tanh0 = stackalloc double[16];
@@ -212,8 +216,8 @@ namespace TwoLayerTanhSample
             {
                 var t11 = t8 * (tanh0[p] * tab0[p] * v_[p] * sum0[p]);
                 var t12 = t9 * tab0[p] * v_v[p] - t11 + tab0[p] * t10 * v_[p];
-                global::SgdDsl.GeneratedCodeSupport.Scale(t12, x, result.Slice(p * 4, 4));
-                result[64 + p] = t9 * tab0[p] * sum0[p] + tanh0[p] * t10;
+                global::SgdDsl.GeneratedCodeSupport.Scale(t12, x, hv_W.Slice(p * 4, 4));
+                hv_v[p] = t9 * tab0[p] * sum0[p] + tanh0[p] * t10;
             }
         }
 
@@ -250,6 +254,8 @@ namespace TwoLayerTanhSample
             var W = theta.Slice(0, 64);
             var v_ = theta.Slice(64, 16);
             var x = sample.Slice(0, 4);
+            var dW = gradient.Slice(0, 64);
+            var dv = gradient.Slice(64, 16);
             global::System.Span<double> tanh0 = stackalloc double[16];
             var t0 = 0.0;
             for (var i1 = 0; i1 < 16; i1++)
@@ -262,8 +268,8 @@ namespace TwoLayerTanhSample
             for (var p = 0; p < 16; p++)
             {
                 var t3 = (1.0 - tanh0[p] * tanh0[p]) * v_[p]; // (1 - tanh(sum(i0, 4, W[p, i0]*x[i0]))^2)*v[p]
-                global::SgdDsl.GeneratedCodeSupport.Scale(t3, x, gradient.Slice(p * 4, 4));
-                gradient[64 + p] = tanh0[p];
+                global::SgdDsl.GeneratedCodeSupport.Scale(t3, x, dW.Slice(p * 4, 4));
+                dv[p] = tanh0[p];
             }
             return t0;
         }
