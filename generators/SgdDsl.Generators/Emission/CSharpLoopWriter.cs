@@ -41,9 +41,11 @@ namespace SgdDsl.Generators.Emission
             var writer = new CSharpLoopWriter(names);
             var stack = 0;
             var pooled = 0;
+            // A table filled inside another loop is declared there, once per pass: a stackalloc would grow the stack each time.
+            var nested = new HashSet<Table>(NestedTables(program.Statements, inLoop: false));
             foreach (var table in program.Tables)
             {
-                if (table.Length <= StackTableLength && stack + table.Length <= StackBudget) stack += table.Length;
+                if (!nested.Contains(table) && table.Length <= StackTableLength && stack + table.Length <= StackBudget) stack += table.Length;
                 else
                 {
                     writer._pooled[table] = pooled;
@@ -66,6 +68,10 @@ namespace SgdDsl.Generators.Emission
             w.Line($"{Pool}.Return({names.PooledTables});");
             w.Close();
         }
+
+        /// <summary>The tables of loops nested in another loop.</summary>
+        private static IEnumerable<Table> NestedTables(IEnumerable<Statement> statements, bool inLoop) =>
+            statements.OfType<Loop>().SelectMany(l => (inLoop ? l.Tables : Enumerable.Empty<Table>()).Concat(NestedTables(l.Body, inLoop: true)));
 
         private void Write(Statement statement, string indent)
         {

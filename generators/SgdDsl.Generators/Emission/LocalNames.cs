@@ -142,9 +142,9 @@ namespace SgdDsl.Generators.Emission
             if (position.Row == null) return column;
             var row = Format(position.Row);
             var n = position.RowWidth;
-            return int.TryParse(row, out var r) && int.TryParse(column, out var c)
-                ? (r * n + c).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : $"{(row.Contains(" ") ? "(" + row + ")" : row)} * {n} + {column}";
+            if (int.TryParse(row, out var r) && int.TryParse(column, out var c)) return (r * n + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var rowStart = $"{(row.Contains(" ") ? "(" + row + ")" : row)} * {n}";
+            return column == "0" ? rowStart : rowStart + " + " + column;
         }
 
         private static string Claim(HashSet<string> taken, string name)

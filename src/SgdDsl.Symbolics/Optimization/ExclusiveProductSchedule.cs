@@ -49,15 +49,18 @@ namespace SgdDsl.Symbolics
         }
 
         /// <summary>table[m] = Π_{k &lt; m} value(k): a running product stored before each factor joins it, in a loop at the method body.</summary>
-        private Table Scan(Scope root, IndexSymbol m, Expr value, string role)
+        private Table Scan(Scope root, IndexSymbol m, Expr value, string role) => Scan(root, m, fill => Text(value, fill), role);
+
+        /// <summary>table[m] = Π_{k &lt; m} factor(k), the factor computed in the loop's scope, in a loop placed in <paramref name="at"/>.</summary>
+        private Table Scan(Scope at, IndexSymbol m, System.Func<Scope, Operand> factorIn, string role)
         {
-            var fill = new Scope(root, m);
+            var fill = new Scope(at, m);
             var running = new Accumulator(new Intermediate(_temporaries++), AccumulatorKind.Product);
             var table = new Table(_temporaries++, m.Range, role);
-            var factor = Text(value, fill);
+            var factor = factorIn(fill);
             fill.Statements.Add(new TableStore(table, m, running.Target));
             fill.Statements.Add(new Accumulate(running, factor));
-            root.Statements.Add(new Loop(m, new List<Table> { table }, new[] { running }, fill.Statements));
+            at.Statements.Add(new Loop(m, new List<Table> { table }, new[] { running }, fill.Statements));
             _tables.Add(table);
             return table;
         }

@@ -145,6 +145,7 @@ namespace SgdDsl.Symbolics
             }
 
             if (e is IndexedProduct x && Scanned(x, use) is { } scanned) return scanned;
+            if (e is IndexedProduct y && PairScanned(y, use) is { } pair) return pair;
             if (e is IndexedSum sum && TangentScanned(sum, use) is { } tangent) return tangent;
             if (e is Reduction r) return ReadsAcrossRows(r) ? Scatter(r, use) : Accumulate(r, use);
             if (!CommonSubexpressions.IsCompound(e)) return new Formula(e, NoneHeld);

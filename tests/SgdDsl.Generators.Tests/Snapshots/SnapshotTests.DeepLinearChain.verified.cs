@@ -100,44 +100,65 @@ namespace DeepLinearChainSample
             global::SgdDsl.GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
             var w = theta.Slice(0, 4);
             double x = sample[0], y = sample[1];
-            global::System.Span<double> prefix0 = stackalloc double[4];
-            var t0 = 1.0;
-            for (var r = 0; r < w.Length; r++)
+            var pooled = global::System.Buffers.ArrayPool<double>.Shared.Rent(8);
+            try
             {
-                prefix0[r] = t0;
-                t0 *= w[r];
-            }
-            global::System.Span<double> suffix0 = stackalloc double[4];
-            var t1 = 1.0;
-            for (var r = 0; r < 4; r++)
-            {
-                suffix0[r] = t1;
-                t1 *= w[-r + 3];
-            }
-            global::System.Span<double> prod0 = stackalloc double[4];
-            for (var r = 0; r < 4; r++)
-            {
-                var t2 = prefix0[r] * suffix0[3 - r];
-                prod0[r] = t2;
-            }
-            var t3 = 1.0;
-            for (var i0 = 0; i0 < w.Length; i0++)
-                t3 *= w[i0];
-            var t4 = x * x;
-            var t5 = x * (x * t3 - y); // x*(x*prod(i0, 4, w[i0]) - y)
-            for (var p = 0; p < 4; p++)
-            {
-                var t6 = t4 * prod0[p]; // x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])
+                global::System.Span<double> prefix0 = stackalloc double[4];
+                var t0 = 1.0;
+                for (var r = 0; r < w.Length; r++)
+                {
+                    prefix0[r] = t0;
+                    t0 *= w[r];
+                }
+                global::System.Span<double> suffix0 = stackalloc double[4];
+                var t1 = 1.0;
                 for (var r = 0; r < 4; r++)
                 {
-                    var t7 = t6 * prod0[r];
-                    var t8 = 1.0;
-                    for (var i0 = 0; i0 < w.Length; i0++)
-                        t8 *= (i0 == p || i0 == r ? 1.0 : w[i0]);
-                    var t9 = t5 * t8;
-                    hessian[p * 4 + r] = hessian[r * 4 + p] = t7 + t9;
+                    suffix0[r] = t1;
+                    t1 *= w[-r + 3];
                 }
-                hessian[p * 4 + p] = t4 * prod0[p] * prod0[p];
+                global::System.Span<double> prod0 = stackalloc double[4];
+                for (var r = 0; r < 4; r++)
+                {
+                    var t2 = prefix0[r] * suffix0[3 - r];
+                    prod0[r] = t2;
+                }
+                var t3 = 1.0;
+                for (var i0 = 0; i0 < w.Length; i0++)
+                    t3 *= w[i0];
+                var t4 = x * x;
+                var t5 = x * (x * t3 - y); // x*(x*prod(i0, 4, w[i0]) - y)
+                for (var p = 0; p < 4; p++)
+                {
+                    var t6 = t4 * prod0[p]; // x^2*prod(i0, 4, (1 - w[i0])*delta(i0 - p) + w[i0])
+                    global::System.Span<double> prefix1 = new global::System.Span<double>(pooled, 0, 4);
+                    var t7 = 1.0;
+                    for (var r = 0; r < w.Length; r++)
+                    {
+                        prefix1[r] = t7;
+                        t7 *= (r == p ? 1.0 : w[r]);
+                    }
+                    global::System.Span<double> suffix1 = new global::System.Span<double>(pooled, 4, 4);
+                    var t8 = 1.0;
+                    for (var r = 0; r < 4; r++)
+                    {
+                        suffix1[r] = t8;
+                        t8 *= (r == -p + 3 ? 1.0 : w[-r + 3]);
+                    }
+                    var row0 = hessian.Slice(p * 4, 4);
+                    for (var r = 0; r < row0.Length; r++)
+                    {
+                        var t9 = t6 * prod0[r];
+                        var t10 = prefix1[r] * suffix1[3 - r];
+                        var t11 = t5 * t10;
+                        row0[r] = hessian[r * 4 + p] = t9 + t11;
+                    }
+                    hessian[p * 4 + p] = t4 * prod0[p] * prod0[p];
+                }
+            }
+            finally
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(pooled);
             }
         }
 
