@@ -21,6 +21,7 @@ namespace SgdDsl.Generators.Emission
         public const int StackBudget = 4096;
 
         private const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
+        private const string Support = "global::SgdDsl.GeneratedCodeSupport";
 
         private readonly LocalNames _names;
         private readonly List<string> _lines = new List<string>();
@@ -152,21 +153,20 @@ namespace SgdDsl.Generators.Emission
 
         private string Call(RowKernel kernel, IndexSymbol index)
         {
-            const string support = "global::SgdDsl.GeneratedCodeSupport";
             switch (kernel)
             {
                 case RowDot dot:
-                    return $"var {Name(dot.Target.Target)} = {support}.Dot({string.Join(", ", dot.Factors.Select(f => Span(f, index)))});";
+                    return $"var {Name(dot.Target.Target)} = {Support}.Dot({string.Join(", ", dot.Factors.Select(f => Span(f, index)))});";
                 case RowScale scale:
-                    return $"{support}.{(scale.Adds ? "AddScaled" : "Scale")}({Text(scale.Scale)}, {Span(scale.Source, index)}, {Span(scale.Destination, index)});";
+                    return $"{Support}.{(scale.Adds ? "AddScaled" : "Scale")}({Text(scale.Scale)}, {Span(scale.Source, index)}, {Span(scale.Destination, index)});";
                 case RowCombination c:
-                    return $"{support}.{(c.Adds ? "AddScaled" : "Combine")}({Text(c.First.Scale)}, {Span(c.First.Source, index)}, {Text(c.Second.Scale)}, {Span(c.Second.Source, index)}, {Span(c.Destination, index)});";
+                    return $"{Support}.{(c.Adds ? "AddScaled" : "Combine")}({Text(c.First.Scale)}, {Span(c.First.Source, index)}, {Text(c.Second.Scale)}, {Span(c.Second.Source, index)}, {Span(c.Destination, index)});";
                 case RowDots dots:
                     return DotsCall(dots, index);
                 case RowUpdates u:
                     var (x, y) = (Span(u.Sources[0], index), Span(u.Sources[u.Sources.Count - 1], index));
                     string Scale(int j, int k) => k < u.Sources.Count && u.ScaleOf(j, k) is { } scale ? Text(scale) : "0.0";
-                    return $"{support}.AddScaledBlock({Scale(0, 0)}, {Scale(0, 1)}, {Scale(1, 0)}, {Scale(1, 1)}, {x}, {y}, {Span(u.Destinations[0], index)}, {Span(u.Destinations[1], index)});";
+                    return $"{Support}.AddScaledBlock({Scale(0, 0)}, {Scale(0, 1)}, {Scale(1, 0)}, {Scale(1, 1)}, {x}, {y}, {Span(u.Destinations[0], index)}, {Span(u.Destinations[1], index)});";
                 default:
                     throw new InvalidOperationException($"Unknown row kernel {kernel.GetType().Name}.");
             }
@@ -177,12 +177,11 @@ namespace SgdDsl.Generators.Emission
         {
             string Out(int l, int r) => dots.TargetOf(l, r) is { } target ? "out var " + Name(target.Target) : "out _";
             string Rows(IReadOnlyList<RowOperand> rows) => string.Join(", ", rows.Select(r => Span(r, index)));
-            const string support = "global::SgdDsl.GeneratedCodeSupport";
             if (dots.Left.Count == 2 && dots.Right.Count == 2)
-                return $"{support}.DotBlock({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(0, 1)}, {Out(1, 0)}, {Out(1, 1)});";
+                return $"{Support}.DotBlock({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(0, 1)}, {Out(1, 0)}, {Out(1, 1)});";
             return dots.Left.Count == 2
-                ? $"{support}.DotPair({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(1, 0)});"
-                : $"{support}.DotPair({Rows(dots.Right)}, {Rows(dots.Left)}, {Out(0, 0)}, {Out(0, 1)});";
+                ? $"{Support}.DotPair({Rows(dots.Left)}, {Rows(dots.Right)}, {Out(0, 0)}, {Out(1, 0)});"
+                : $"{Support}.DotPair({Rows(dots.Right)}, {Rows(dots.Left)}, {Out(0, 0)}, {Out(0, 1)});";
         }
 
         /// <summary>The span of a row: a table, a whole span (<c>x</c>) or a slice (<c>W.Slice(i1 * 16, 16)</c>).</summary>
