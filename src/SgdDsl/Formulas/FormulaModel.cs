@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SgdDsl.Symbolics;
 
 namespace SgdDsl.Formulas;
@@ -14,7 +15,8 @@ namespace SgdDsl.Formulas;
 public sealed class FormulaModel : ILossModel
 {
     private readonly CompiledProgram _value, _gradient, _hessian, _hessianVector;
-    private readonly ThreadLocal<Buffers> _buffers;
+    /// <summary>Each thread's scratch for the programs' tables (the only memory a call uses besides the caller's spans).</summary>
+    private readonly ThreadLocal<double[]> _scratch;
 
     private FormulaModel(string name, FormulaLayout layout)
     {
@@ -52,7 +54,7 @@ public sealed class FormulaModel : ILossModel
         }
 
         var scratch = new[] { _value, _gradient, _hessian, _hessianVector, output, outputDerivative }.Max(p => p?.ScratchLength ?? 0);
-        _buffers = new ThreadLocal<Buffers>(() => new Buffers(d, SampleNames.Count, outputs, scratch));
+        _scratch = new ThreadLocal<double[]>(() => new double[scratch]);
 
         CompiledProgram Compile(MethodProgram method) => ProgramCompiler.Compile(method.Program, layout.Parameters, layout.Data);
     }
@@ -117,67 +119,48 @@ public sealed class FormulaModel : ILossModel
     /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
     {
-        var b = Load(theta, sample);
-        return b.Run(_value, b.Vector);
+        Check(theta, sample);
+        return Run(_value, theta, sample, default, default);
     }
 
     /// <inheritdoc/>
     public double Gradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> gradient)
     {
+        Check(theta, sample);
         GeneratedCodeSupport.CheckLength(gradient, ParameterCount, nameof(gradient));
-        var b = Load(theta, sample);
-        var value = b.Run(_gradient, b.Vector);
-        b.Vector.CopyTo(gradient);
-        return value;
+        return Run(_gradient, theta, sample, default, gradient);
     }
 
     /// <inheritdoc/>
     public void Hessian(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> hessian)
     {
+        Check(theta, sample);
         GeneratedCodeSupport.CheckLength(hessian, ParameterCount * ParameterCount, nameof(hessian));
-        var b = Load(theta, sample);
-        b.Run(_hessian, b.Hessian);
-        b.Hessian.CopyTo(hessian);
+        Run(_hessian, theta, sample, default, hessian);
     }
 
     /// <inheritdoc/>
     public void HessianVectorProduct(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, ReadOnlySpan<double> v, Span<double> result)
     {
+        Check(theta, sample);
         GeneratedCodeSupport.CheckLength(v, ParameterCount, nameof(v));
         GeneratedCodeSupport.CheckLength(result, ParameterCount, nameof(result));
-        var b = Load(theta, sample);
-        v.CopyTo(b.V);
-        b.Run(_hessianVector, b.Vector);
-        b.Vector.CopyTo(result);
+        Run(_hessianVector, theta, sample, v, result);
     }
 
-    private Buffers Load(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
+    private void Check(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
     {
         GeneratedCodeSupport.CheckLength(theta, ParameterCount, nameof(theta));
         GeneratedCodeSupport.CheckLength(sample, SampleWidth, nameof(sample));
-        var b = _buffers.Value!;
-        theta.CopyTo(b.Theta);
-        sample.CopyTo(b.Sample);
-        return b;
     }
 
-    /// <summary>Per-thread copies of the spans, since compiled delegates take arrays, and the tables' scratch.</summary>
-    private sealed class Buffers(int d, int width, int outputs, int scratch)
-    {
-        public double[] Theta { get; } = new double[d];
-        public double[] Sample { get; } = new double[width];
-        public double[] V { get; } = new double[d];
-        private double[]? _hessian;
-
-        /// <summary>d² doubles, allocated on the first Hessian call: Value and Gradient of a wide net never need them.</summary>
-        public double[] Hessian => _hessian ??= new double[checked(d * d)];
-        public double[] Vector { get; } = new double[d];
-        public double[] Outputs { get; } = new double[outputs];
-        public double[] Jacobian { get; } = new double[outputs == 1 ? 0 : outputs * d];
-        public double[] Scratch { get; } = new double[scratch];
-
-        public double Run(CompiledProgram program, double[] output) => program.Run(Theta, Sample, V, output, Scratch);
-    }
+    /// <summary>
+    /// Runs a program on the caller's spans, lengths checked: a program reads only θ, the sample and (for H·v) v, and
+    /// writes only its output span (none for a value); the tables live in this thread's scratch.
+    /// </summary>
+    private double Run(CompiledProgram program, ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, ReadOnlySpan<double> v, Span<double> output) =>
+        program.Run(ref MemoryMarshal.GetReference(theta), ref MemoryMarshal.GetReference(sample), ref MemoryMarshal.GetReference(v),
+            ref MemoryMarshal.GetReference(output), _scratch.Value!);
 
     private sealed class CompiledSquaredResidual(FormulaModel model, double scale, int[] targets, CompiledProgram output, CompiledProgram outputDerivative)
         : SquaredResidualForm(scale, targets)
@@ -185,18 +168,16 @@ public sealed class FormulaModel : ILossModel
         public override double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample)
         {
             if (OutputCount > 1) throw new InvalidOperationException($"The loss has {OutputCount} outputs: use Outputs.");
-            var b = model.Load(theta, sample);
-            return b.Run(output, b.Vector);
+            model.Check(theta, sample);
+            return model.Run(output, theta, sample, default, default);
         }
 
         public override double OutputGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> gradient)
         {
             if (OutputCount > 1) throw new InvalidOperationException($"The loss has {OutputCount} outputs: use OutputJacobian.");
+            model.Check(theta, sample);
             GeneratedCodeSupport.CheckLength(gradient, model.ParameterCount, nameof(gradient));
-            var b = model.Load(theta, sample);
-            var value = b.Run(outputDerivative, b.Vector);
-            b.Vector.CopyTo(gradient);
-            return value;
+            return model.Run(outputDerivative, theta, sample, default, gradient);
         }
 
         public override void Outputs(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> outputs)
@@ -207,10 +188,9 @@ public sealed class FormulaModel : ILossModel
                 return;
             }
 
+            model.Check(theta, sample);
             GeneratedCodeSupport.CheckLength(outputs, OutputCount, nameof(outputs));
-            var b = model.Load(theta, sample);
-            b.Run(output, b.Outputs);
-            b.Outputs.CopyTo(outputs);
+            model.Run(output, theta, sample, default, outputs);
         }
 
         public override void OutputJacobian(ReadOnlySpan<double> theta, ReadOnlySpan<double> sample, Span<double> jacobian)
@@ -221,10 +201,9 @@ public sealed class FormulaModel : ILossModel
                 return;
             }
 
+            model.Check(theta, sample);
             GeneratedCodeSupport.CheckLength(jacobian, OutputCount * model.ParameterCount, nameof(jacobian));
-            var b = model.Load(theta, sample);
-            b.Run(outputDerivative, b.Jacobian);
-            b.Jacobian.CopyTo(jacobian);
+            model.Run(outputDerivative, theta, sample, default, jacobian);
         }
     }
 }

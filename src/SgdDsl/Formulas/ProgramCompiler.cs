@@ -6,20 +6,21 @@ using Linq = System.Linq.Expressions.Expression;
 namespace SgdDsl.Formulas;
 
 /// <summary>
-/// A compiled loop program: reads θ, the sample and the direction v, writes its array outputs into output, returns its
-/// result (0 without one); scratch holds at least <see cref="CompiledProgram.ScratchLength"/> doubles for its tables,
-/// reused from call to call.
+/// A compiled loop program: reads θ, the sample and the direction v (each given by its first entry, the caller's own
+/// spans, checked for length before), writes its array outputs into output, returns its result (0 without one); scratch
+/// holds at least <see cref="CompiledProgram.ScratchLength"/> doubles for its tables, reused from call to call.
 /// </summary>
-internal delegate double ProgramDelegate(double[] theta, double[] sample, double[] v, double[] output, double[] scratch);
+internal delegate double ProgramDelegate(ref double theta, ref double sample, ref double v, ref double output, double[] scratch);
 
 /// <summary>A compiled program and the number of scratch doubles its tables need.</summary>
 internal sealed record CompiledProgram(ProgramDelegate Run, int ScratchLength);
 
 /// <summary>
 /// Compiles a <see cref="LoopProgram"/> to a delegate with System.Linq.Expressions: the same program the
-/// generator prints as C#, built at run time. Scalar leaves and array entries are read from arrays (θ, the sample, the
-/// direction v) at their row-major positions, intermediates become block locals, loops become loops, tables are slices of
-/// one scratch array the caller keeps (nothing is allocated per call), and every array target writes into one output array.
+/// generator prints as C#, built at run time. Scalar leaves and array entries are read from the caller's spans (θ, the
+/// sample, the direction v, through <see cref="SpanAccess"/>, since expression trees take no spans) at their row-major
+/// positions, intermediates become block locals, loops become loops, tables are slices of one scratch array the caller
+/// keeps (nothing is allocated or copied per call), and every array target writes into the caller's output span.
 /// </summary>
 internal static class ProgramCompiler
 {
@@ -31,10 +32,11 @@ internal static class ProgramCompiler
     /// </summary>
     public static CompiledProgram Compile(LoopProgram program, IReadOnlyList<ParameterBlock> parameters, IReadOnlyList<ParameterBlock> data)
     {
-        var theta = Linq.Parameter(typeof(double[]), "theta");
-        var sample = Linq.Parameter(typeof(double[]), "sample");
-        var v = Linq.Parameter(typeof(double[]), "v");
-        var output = Linq.Parameter(typeof(double[]), "output");
+        var entry = typeof(double).MakeByRefType();
+        var theta = Linq.Parameter(entry, "theta");
+        var sample = Linq.Parameter(entry, "sample");
+        var v = Linq.Parameter(entry, "v");
+        var output = Linq.Parameter(entry, "output");
         var scratch = Linq.Parameter(typeof(double[]), "scratch");
 
         var leaves = new Dictionary<string, (ParameterExpression Array, ParameterBlock Block)>();
@@ -102,7 +104,7 @@ internal static class ProgramCompiler
                     Locals.Add(value);
                     yield return Linq.Assign(value, Operand(store.Value));
                     foreach (var position in store.Family.Target.Positions)
-                        yield return Linq.Assign(Linq.ArrayAccess(output, Position(position)), value);
+                        yield return Linq.Call(SpanAccess.WriteMethod, output, Position(position), value);
                     break;
                 case Loop loop:
                     foreach (var e in Loop(loop)) yield return e;
@@ -168,7 +170,7 @@ internal static class ProgramCompiler
         /// <summary>The array holding a row and the position where it starts.</summary>
         private Linq[] Row(RowOperand row) => row switch
         {
-            TableRow t => [scratch, Linq.Constant(_tableOffsets[t.Table])],
+            TableRow t => [Linq.ArrayAccess(scratch, Linq.Constant(0)), Linq.Constant(_tableOffsets[t.Table])],
             ArrayRow a when leaves.TryGetValue(a.Start.Array, out var leaf) => [leaf.Array, Position(a.Start, leaf.Block)],
             OutputRow o => [output, Position(o.Start)],
             _ => throw new InvalidOperationException($"No array for the row {row.GetType().Name}."),
@@ -258,11 +260,11 @@ internal static class ProgramCompiler
                     return Linq.Constant(c.Value);
                 case Variable x:
                     return leaves.TryGetValue(x.Name, out var leaf) && leaf.Block.IsScalar
-                        ? Linq.ArrayIndex(leaf.Array, Linq.Constant(leaf.Block.Offset))
+                        ? Linq.Call(SpanAccess.ReadMethod, leaf.Array, Linq.Constant(leaf.Block.Offset))
                         : throw new InvalidOperationException($"No value for '{x.Name}'.");
                 case Element el:
                     return leaves.TryGetValue(el.Array, out var array) && array.Block.Shape.Count == el.Subscripts.Count
-                        ? Linq.ArrayIndex(array.Array, Position(el, array.Block))
+                        ? Linq.Call(SpanAccess.ReadMethod, array.Array, Position(el, array.Block))
                         : throw new InvalidOperationException($"No array '{el.Array}' of {el.Subscripts.Count} dimension(s).");
                 case Sum s:
                     return s.Terms.Select(Sub).Aggregate(s.Offset == 0 ? null : (Linq)Linq.Constant(s.Offset), (acc, t) => acc == null ? t : Linq.Add(acc, t))!;
@@ -270,7 +272,9 @@ internal static class ProgramCompiler
                     return p.Factors.Select(Sub).Aggregate(p.Coefficient == 1 ? null : (Linq)Linq.Constant(p.Coefficient), (acc, f) => acc == null ? f : Linq.Multiply(acc, f))!;
                 case Power w when w.ConstantExponent == 2.0:
                     var b = Sub(w.Base);
-                    return b is ParameterExpression or IndexExpression or BinaryExpression { NodeType: ExpressionType.ArrayIndex } ? Linq.Multiply(b, b) : Linq.Call(Pow, b, Linq.Constant(2.0));
+                    return b is ParameterExpression or IndexExpression or BinaryExpression { NodeType: ExpressionType.ArrayIndex } || b is MethodCallExpression { Method: var m } && m == SpanAccess.ReadMethod
+                        ? Linq.Multiply(b, b)
+                        : Linq.Call(Pow, b, Linq.Constant(2.0));
                 case Power w when w.ConstantExponent == -1.0:
                     return Linq.Divide(Linq.Constant(1.0), Sub(w.Base));
                 case Power w:

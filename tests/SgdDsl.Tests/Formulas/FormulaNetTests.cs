@@ -172,6 +172,50 @@ public class FormulaNetTests
         AgreeEverywhere(TwoHiddenLayerNet.Model, formula, seed: 23);
     }
 
+    [Fact]
+    public void A_formula_net_reads_and_writes_only_the_spans_it_is_given()
+    {
+        // Compiled programs read the caller's spans through their first entries: every span here is a slice of a longer
+        // array whose other entries hold a sentinel, which no result may read (it would be NaN) or overwrite.
+        var formula = FormulaModel.Create(TwoHiddenLayerNet.Formula, ["W[5,3]", "U[4,5]", "v[4]"]);
+        var generated = TwoHiddenLayerNet.Model;
+        var (d, width) = (formula.ParameterCount, formula.SampleWidth);
+        const int pad = 7;
+        Span<double> Padded(int n, Random random, bool values)
+        {
+            var array = Enumerable.Repeat(double.NaN, n + 2 * pad).ToArray();
+            if (values)
+                for (var k = 0; k < n; k++) array[pad + k] = 2 * random.NextDouble() - 1;
+            return array.AsSpan(pad, n);
+        }
+
+        bool Untouched(Span<double> slice)
+        {
+            ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(slice);
+            for (var k = 1; k <= pad; k++)
+                if (!double.IsNaN(System.Runtime.CompilerServices.Unsafe.Add(ref first, -k)) || !double.IsNaN(System.Runtime.CompilerServices.Unsafe.Add(ref first, slice.Length - 1 + k)))
+                    return false;
+            return true;
+        }
+
+        var random = new Random(29);
+        Span<double> theta = Padded(d, random, true), sample = Padded(width, random, true), v = Padded(d, random, true);
+        Span<double> gradient = Padded(d, random, false), hessian = Padded(d * d, random, false), hv = Padded(d, random, false);
+        Close(generated.Value(theta, sample), formula.Value(theta, sample));
+        Close(generated.Gradient(theta, sample, new double[d]), formula.Gradient(theta, sample, gradient));
+        formula.Hessian(theta, sample, hessian);
+        formula.HessianVectorProduct(theta, sample, v, hv);
+        double[] g = new double[d], h = new double[d * d], r = new double[d];
+        generated.Gradient(theta, sample, g);
+        generated.Hessian(theta, sample, h);
+        generated.HessianVectorProduct(theta, sample, v, r);
+        Close(g, gradient.ToArray());
+        Close(h, hessian.ToArray());
+        Close(r, hv.ToArray());
+        Assert.All(new[] { gradient.ToArray(), hessian.ToArray(), hv.ToArray() }, a => Assert.DoesNotContain(a, double.IsNaN));
+        Assert.True(Untouched(theta) && Untouched(sample) && Untouched(v) && Untouched(gradient) && Untouched(hessian) && Untouched(hv));
+    }
+
     private static void AgreeEverywhere(ILossModel expected, ILossModel actual, int seed)
     {
         Assert.Equal(expected.ParameterCount, actual.ParameterCount);
