@@ -110,10 +110,7 @@ namespace SgdDsl.Symbolics
             {
                 var dk = D(p.Factors[k]);
                 if (dk.IsConstant(0.0)) continue;
-                var factors = new Expr[p.Factors.Count + 1];
-                factors[0] = Expr.Const(p.Coefficient);
-                for (var j = 0; j < p.Factors.Count; j++) factors[j + 1] = j == k ? dk : p.Factors[j];
-                terms.Add(Expr.Multiply(factors));
+                terms.Add(ProductBuilder.Replace(p, k, dk));
             }
 
             return Expr.Add(terms.ToArray());

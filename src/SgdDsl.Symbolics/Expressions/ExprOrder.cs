@@ -18,9 +18,15 @@ namespace SgdDsl.Symbolics
         {
             var c = Degree(y).CompareTo(Degree(x));
             if (c != 0) return c;
-            c = Compare(Monomial(x), Monomial(y));
+            c = CompareMonomials(x, y);
             return c != 0 ? c : Compare(x, y);
         });
+
+        /// <summary>Compare(Monomial(x), Monomial(y)) without building the monomials of two products (their factor lists).</summary>
+        private static int CompareMonomials(Expr x, Expr y) =>
+            x is Product { Factors.Count: > 1 } px && y is Product { Factors.Count: > 1 } py
+                ? CompareSequences(px.Factors, py.Factors)
+                : Compare(Monomial(x), Monomial(y));
 
         public static int Compare(Expr x, Expr y)
         {
@@ -74,14 +80,12 @@ namespace SgdDsl.Symbolics
 
         private static Expr Monomial(Expr e) => e is Product p ? p.WithoutCoefficient() : e;
 
-        private static double Degree(Expr e)
+        internal static double Degree(Expr e)
         {
             switch (e)
             {
                 case Product p:
-                    var d = 0.0;
-                    foreach (var f in p.Factors) d += Degree(f);
-                    return d;
+                    return p.Degree;
                 case Power w:
                     return w.ConstantExponent ?? 1.0;
                 default:

@@ -29,6 +29,24 @@ namespace SgdDsl.Symbolics
             }
         }
 
+        private double _degree = double.NaN;
+
+        /// <summary>The sum of the factors' degrees (the order of sum terms compares it), computed once.</summary>
+        internal double Degree
+        {
+            get
+            {
+                if (double.IsNaN(_degree))
+                {
+                    var d = 0.0;
+                    foreach (var f in _factors) d += ExprOrder.Degree(f);
+                    _degree = d;
+                }
+
+                return _degree;
+            }
+        }
+
         /// <summary>The numeric coefficient.</summary>
         public double Coefficient { get; }
 

@@ -63,6 +63,57 @@ namespace SgdDsl.Symbolics
             }
         }
 
+        /// <summary>
+        /// The canonical product <paramref name="p"/> with its factor k replaced by <paramref name="d"/> (the product rule's
+        /// terms). A constant d leaves the factor out and a leaf (a variable or an array entry) whose base no other factor
+        /// has takes its sorted place: either keeps the product canonical without the general builder's flattening and
+        /// sorting, which for the n² terms of a long product's Hessian is most of the work. Anything else goes through it.
+        /// </summary>
+        internal static Expr Replace(Product p, int k, Expr d)
+        {
+            var count = p.Factors.Count;
+            if (d is Constant c)
+            {
+                var rest = new List<Expr>(count - 1);
+                for (var j = 0; j < count; j++)
+                    if (j != k) rest.Add(p.Factors[j]);
+                if (c.Value == 0.0 || p.Coefficient * c.Value == 0.0) return Expr.Zero;
+                return rest.Count < 2 ? Finish(p.Coefficient * c.Value, rest) : new Product(p.Coefficient * c.Value, rest.ToArray());
+            }
+
+            if ((d is Variable || d is Element) && count > 1)
+            {
+                var factors = new Expr[count];
+                var n = 0;
+                var placed = false;
+                for (var j = 0; j < count; j++)
+                {
+                    if (j == k) continue;
+                    var f = p.Factors[j];
+                    if ((f is Power w ? w.Base : f).Equals(d)) return General(p, k, d);
+                    if (!placed && ExprOrder.ProductFactors.Compare(d, f) < 0)
+                    {
+                        factors[n++] = d;
+                        placed = true;
+                    }
+                    factors[n++] = f;
+                }
+
+                if (!placed) factors[n++] = d;
+                return new Product(p.Coefficient, factors);
+            }
+
+            return General(p, k, d);
+        }
+
+        private static Expr General(Product p, int k, Expr d)
+        {
+            var factors = new Expr[p.Factors.Count + 1];
+            factors[0] = Expr.Const(p.Coefficient);
+            for (var j = 0; j < p.Factors.Count; j++) factors[j + 1] = j == k ? d : p.Factors[j];
+            return Build(factors);
+        }
+
         /// <summary>c · m for a monomial m that is not a sum or constant.</summary>
         internal static Expr Scale(double c, Expr monomial) =>
             monomial is Product p
