@@ -12,7 +12,7 @@ namespace SgdDsl.Generators.Analysis
     {
         public static void Report(Expr loss, IMethodSymbol method, Dictionary<IParameterSymbol, Block> blocks, SquaredResidual? residual, List<DiagnosticInfo> diagnostics)
         {
-            var used = Leaves(loss);
+            var used = LeafNames.All(loss);
             foreach (var pair in blocks.Where(b => b.Key.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "SgdDsl.ParamAttribute")))
                 if (!used.Contains(pair.Value.Name))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, pair.Key.Locations[0], pair.Key.Name));
@@ -21,25 +21,6 @@ namespace SgdDsl.Generators.Analysis
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaybeNegative, method.Locations[0], method.ContainingType.Name));
             if (residual == null)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotSquaredResidual, method.Locations[0], method.ContainingType.Name));
-        }
-
-        /// <summary>The names of the scalar variables and arrays <paramref name="e"/> reads.</summary>
-        private static HashSet<string> Leaves(Expr e)
-        {
-            var names = new HashSet<string>();
-            var seen = new HashSet<Expr>();
-            var stack = new Stack<Expr>();
-            stack.Push(e);
-            while (stack.Count > 0)
-            {
-                var x = stack.Pop();
-                if (!seen.Add(x)) continue;
-                if (x is Variable v) names.Add(v.Name);
-                if (x is Element el) names.Add(el.Array);
-                foreach (var child in x.Children) stack.Push(child);
-            }
-
-            return names;
         }
     }
 }

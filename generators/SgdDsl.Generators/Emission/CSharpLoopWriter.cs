@@ -192,17 +192,21 @@ namespace SgdDsl.Generators.Emission
                 case TableRow t:
                     return Name(t.Table);
                 case ArrayRow a:
-                    var span = _names.SpanOf(a.Start);
-                    var start = _names.Format(_names.PositionOf(a.Start));
-                    return start == "0" && _names.SpanLengthOf(a.Start) == index.Range ? span : $"{span}.Slice({start}, {index.Range})";
+                    var start = _names.PositionOf(a.Start);
+                    return Slice(_names.SpanOf(a.Start), start, _names.SpanLengthOf(a.Start), _names.Format(start), index);
                 case OutputRow o:
                     var (output, at, block) = _names.OutputEntry(o.Array, o.Start);
-                    var first = _names.Position(at);
-                    return first == "0" && block?.Size == index.Range ? output : $"{output}.Slice({first}, {index.Range})";
+                    return at.Row == null
+                        ? Slice(output, at.Column, block?.Size ?? 0, _names.Position(at), index)
+                        : $"{output}.Slice({_names.Position(at)}, {index.Range})";
                 default:
                     throw new InvalidOperationException($"Unknown row {row.GetType().Name}.");
             }
         }
+
+        /// <summary>The span itself when the row is all of it, else the slice <c>span.Slice(start, n)</c>.</summary>
+        private static string Slice(string span, FlatIndex start, int spanLength, string startText, IndexSymbol index) =>
+            RowSlices.IsWhole(start, spanLength, index) ? span : $"{span}.Slice({startText}, {index.Range})";
 
         private string Output(OutputTarget target, string value)
         {

@@ -205,7 +205,7 @@ namespace SgdDsl.Generators.Emission
         /// <summary>Declares the locals the method's families read, then writes its loop program.</summary>
         private static void WriteProgram(SourceWriter w, ModelSpec spec, LocalNames names, MethodProgram method)
         {
-            var (variables, arrays) = Leaves(method.Families.Select(f => f.Value));
+            var (variables, arrays) = LeafNames.Of(method.Families.Select(f => f.Value));
             WriteLocals(w, spec.Parameters, "theta", variables, arrays, names);
             WriteLocals(w, spec.Samples, "sample", variables, arrays, names);
             foreach (var block in spec.Parameters.Where(b => !b.IsScalar && arrays.Contains(DerivativeSet.DirectionPrefix + b.Name)))
@@ -247,25 +247,6 @@ namespace SgdDsl.Generators.Emission
             w.Line($"public void HessianVectorProduct({ReadOnlySpan} theta, {ReadOnlySpan} sample, {ReadOnlySpan} v, {Span} result) => {c}.HessianVectorProduct(theta, sample, v, result);");
             if (spec.Residual != null) w.Line("public global::SgdDsl.SquaredResidualForm? SquaredResidual { get; } = new GeneratedSquaredResidual();");
             w.Close();
-        }
-
-        /// <summary>The scalar variables and the arrays the expressions read.</summary>
-        private static (HashSet<string> Variables, HashSet<string> Arrays) Leaves(IEnumerable<Expr> roots)
-        {
-            var variables = new HashSet<string>();
-            var arrays = new HashSet<string>();
-            var seen = new HashSet<Expr>();
-            var stack = new Stack<Expr>(roots);
-            while (stack.Count > 0)
-            {
-                var e = stack.Pop();
-                if (!seen.Add(e)) continue;
-                if (e is Variable v) variables.Add(v.Name);
-                if (e is Element el) arrays.Add(el.Array);
-                foreach (var child in e.Children) stack.Push(child);
-            }
-
-            return (variables, arrays);
         }
 
         private static string RowMajor(EquatableArray<Block> blocks) => blocks.All(b => b.IsScalar) ? "" : ", flattened row-major";

@@ -45,8 +45,13 @@ namespace SgdDsl.Generators.Emission
             return Row(span, _names.Format(start));
         }
 
-        private static bool IsWhole(FlatIndex start, int spanLength, IndexSymbol loopIndex) =>
-            start.Offset == 0 && start.Subscripts.Count == 0 && spanLength == loopIndex.Range;
+        /// <summary>
+        /// Whether a row starting at <paramref name="start"/> (position 0: no index in it, constants summing to 0) is all of a
+        /// span of <paramref name="spanLength"/> entries.
+        /// </summary>
+        public static bool IsWhole(FlatIndex start, int spanLength, IndexSymbol loopIndex) =>
+            spanLength == loopIndex.Range && start.Subscripts.All(s => s.IsConstant) &&
+            start.Offset + start.Subscripts.Select((s, k) => s.Constant * start.Strides[k]).Sum() == 0;
 
         /// <summary>
         /// As <see cref="Entry(string, FlatIndex, int)"/> for an output position (row · width + column: the column must walk

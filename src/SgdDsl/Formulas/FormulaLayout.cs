@@ -40,7 +40,7 @@ internal sealed partial record FormulaLayout(Symbolics.Expr Loss, IReadOnlyList<
 
         // Second pass: every array declared, so each entry is an Element checked against its shape.
         var formula = InfixParser.Read(loss, new InfixNames(arrays));
-        var leaves = Leaves(formula.Expression);
+        var leaves = LeafNames.All(formula.Expression);
         foreach (var (name, shape) in declared)
             if (!leaves.Contains(name))
                 throw new ArgumentException($"Parameter '{(shape.Length > 0 ? name + "[" + string.Join(",", shape) + "]" : name)}' does not occur in the loss {InfixPrinter.Format(formula.Expression)}.", nameof(parameters));
@@ -109,24 +109,6 @@ internal sealed partial record FormulaLayout(Symbolics.Expr Loss, IReadOnlyList<
         }
 
         return result;
-    }
-
-    /// <summary>The scalar and array names the simplified loss still reads.</summary>
-    private static HashSet<string> Leaves(Symbolics.Expr e)
-    {
-        var names = new HashSet<string>();
-        var stack = new Stack<Symbolics.Expr>([e]);
-        var visited = new HashSet<Symbolics.Expr>(ReferenceEqualityComparer.Instance);
-        while (stack.Count > 0)
-        {
-            var x = stack.Pop();
-            if (!visited.Add(x)) continue;
-            if (x is Variable v) names.Add(v.Name);
-            if (x is Element el) names.Add(el.Array);
-            foreach (var c in x.Children) stack.Push(c);
-        }
-
-        return names;
     }
 
     // Row-major flattened names, exactly as a generated model names its blocks.

@@ -9,8 +9,9 @@ namespace SgdDsl.Formulas;
 /// parsed by the symbolic engine, differentiated and scheduled into the loop programs the generator prints as C#,
 /// and compiled to delegates at run time. The names that are not parameters are the data, in order of first
 /// appearance; a data array's shape is one more than the greatest value of each of its subscripts. Same exact
-/// derivatives as a compiled [SgdModel] of the same loss, from the same loop programs; it copies spans into per-thread
-/// buffers and allocates nothing per call.
+/// derivatives as a compiled [SgdModel] of the same loss, from the same loop programs, at its speed: the programs read
+/// and write the caller's spans (lengths checked first), copy nothing and allocate nothing per call (the tables live in a
+/// per-thread scratch array). As for a generated model, an output span must not overlap θ, the sample or v.
 /// </summary>
 public sealed class FormulaModel : ILossModel
 {

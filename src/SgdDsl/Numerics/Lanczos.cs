@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace SgdDsl.Numerics;
 
 /// <summary>
@@ -80,24 +78,14 @@ internal static class Lanczos
         }
     }
 
-    /// <summary>The largest eigenvalue of the Lanczos tridiagonal matrix (diagonal α, off-diagonal β) and its eigenvector.</summary>
+    /// <summary>
+    /// The largest eigenvalue of the Lanczos tridiagonal matrix (diagonal α, off-diagonal β) and its eigenvector. An
+    /// unreduced tridiagonal matrix (Lanczos stops at a breakdown) has distinct eigenvalues, so the last is the one.
+    /// </summary>
     internal static (double Value, double[] Vector) TopRitzPair(List<double> alphas, List<double> betas)
     {
-        var m = alphas.Count;
-        var t = Matrix<double>.Build.Dense(m, m);
-        for (var i = 0; i < m; i++)
-        {
-            t[i, i] = alphas[i];
-            if (i + 1 < m)
-                t[i, i + 1] = t[i + 1, i] = betas[i];
-        }
-        var evd = t.Evd(Symmetricity.Symmetric);
-        var top = 0;
-        for (var i = 1; i < m; i++)
-        {
-            if (evd.EigenValues[i].Real > evd.EigenValues[top].Real)
-                top = i;
-        }
-        return (evd.EigenValues[top].Real, evd.EigenVectors.Column(top).ToArray());
+        var (values, vectors) = SymmetricLanczos.Tridiagonal(alphas, betas);
+        var top = values.Length - 1;
+        return (values[top], Enumerable.Range(0, values.Length).Select(row => vectors[row, top]).ToArray());
     }
 }

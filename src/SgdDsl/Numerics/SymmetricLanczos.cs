@@ -98,7 +98,7 @@ internal static class SymmetricLanczos
     }
 
     /// <summary>Eigenvalues (ascending) and eigenvectors (columns) of the tridiagonal matrix with diagonal α and off-diagonal β.</summary>
-    private static (double[] Values, double[,] Vectors) Tridiagonal(List<double> alpha, List<double> beta)
+    internal static (double[] Values, double[,] Vectors) Tridiagonal(List<double> alpha, List<double> beta)
     {
         var m = alpha.Count;
         var t = Matrix<double>.Build.Dense(m, m);
